@@ -25,7 +25,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .setting("save \"\"")
                     .setting("appendonly no")
                     .setting("maxmemory 256mb")
-                    .setting("maxmemory-policy allkeys-lru")
+                    .setting("maxmemory-policy volatile-lru")
                     .build();
             server.start();
         } catch (IOException e) {

@@ -78,7 +78,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("WB_POSTGRES_HOST", "127.0.0.1");
             env.put("WB_POSTGRES_PORT", String.valueOf(postgres.port()));
             env.put("WB_POSTGRES_USER", EmbeddedPostgresServer.USER);
-            env.put("WB_POSTGRES_PASSWORD", "");
+            env.put("WB_POSTGRES_PASSWORD", "postgres");
         }
         if (kafka != null) {
             env.put("WB_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
