@@ -1,0 +1,118 @@
+package dev.whiteboard.api.access;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves API keys to what they grant. The record of keys lives in session-service's PostgreSQL; it is
+ * mirrored into Redis ({@code wb:apikey:<hash>}), which every service reads through a short local cache
+ * (decision 0003). A key that was seen recently keeps working while Redis is unreachable.
+ */
+@ApplicationScoped
+public class ApiKeyDirectory {
+    static final String PREFIX = "wb:apikey:";
+    private static final Duration NEGATIVE_TTL = Duration.ofSeconds(5);
+
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final ReactiveRedisDataSource redis;
+    private final AccessConfig config;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public ApiKeyDirectory(ReactiveRedisDataSource redis, AccessConfig config) {
+        this.redis = redis;
+        this.hashes = redis.hash(String.class);
+        this.config = config;
+    }
+
+    private record Cached(KeyGrant grant, Instant fetchedAt) {
+    }
+
+    public String hashOf(String apiKey) {
+        return ApiKeys.hash(apiKey, config.keyPepper());
+    }
+
+    /** The grant of a key, or empty when the key is unknown, revoked or expired. */
+    public Uni<Optional<KeyGrant>> resolve(String apiKey) {
+        if (!ApiKeys.wellFormed(apiKey)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        String hash = hashOf(apiKey);
+        Instant now = Instant.now();
+        Cached cached = cache.get(hash);
+        if (cached != null && fresh(cached, now)) {
+            return Uni.createFrom().item(valid(cached.grant(), now));
+        }
+        return hashes.hgetall(PREFIX + hash)
+                .map(fields -> {
+                    KeyGrant grant = fields == null || fields.isEmpty() ? null : fromFields(fields);
+                    cache.put(hash, new Cached(grant, Instant.now()));
+                    return valid(grant, Instant.now());
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    if (cached != null && cached.grant() != null
+                            && cached.fetchedAt().plus(config.keyCacheStaleIfError()).isAfter(now)) {
+                        return Uni.createFrom().item(valid(cached.grant(), now));
+                    }
+                    return Uni.createFrom().failure(failure);
+                });
+    }
+
+    private boolean fresh(Cached cached, Instant now) {
+        Duration ttl = cached.grant() == null ? NEGATIVE_TTL : config.keyCacheTtl();
+        return cached.fetchedAt().plus(ttl).isAfter(now);
+    }
+
+    private static Optional<KeyGrant> valid(KeyGrant grant, Instant now) {
+        return grant != null && grant.validAt(now) ? Optional.of(grant) : Optional.empty();
+    }
+
+    /** Mirrors a key into Redis under its hash (session-service calls this when it issues or re-publishes keys). */
+    public Uni<Void> publish(String keyHash, KeyGrant grant) {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("tenant", grant.tenantId());
+        fields.put("tier", grant.tier());
+        fields.put("keyId", grant.keyId());
+        if (grant.expiresAt() != null) {
+            fields.put("expiresAt", grant.expiresAt().toString());
+        }
+        cache.remove(keyHash);
+        return hashes.hset(PREFIX + keyHash, fields).replaceWithVoid();
+    }
+
+    /** Removes a key from the mirror: every service stops accepting it within the cache TTL. */
+    public Uni<Void> remove(String keyHash) {
+        cache.remove(keyHash);
+        return redis.key(String.class).del(PREFIX + keyHash).replaceWithVoid();
+    }
+
+    /** Forgets what this instance cached (tests of revocation). */
+    public void clearLocalCache() {
+        cache.clear();
+    }
+
+    /**
+     * Issues a key straight into the mirror, for tests of a service that has no admin API of its own.
+     * Blocking: call it from a test thread, never from an event loop.
+     */
+    public String registerForTests(String tenantId, String tier) {
+        String key = ApiKeys.newKey();
+        publish(hashOf(key), new KeyGrant(tenantId, tier, ApiKeys.keyId(key), null))
+                .await().atMost(Duration.ofSeconds(10));
+        return key;
+    }
+
+    private static KeyGrant fromFields(Map<String, String> fields) {
+        String expires = fields.get("expiresAt");
+        return new KeyGrant(fields.get("tenant"), fields.get("tier"), fields.get("keyId"),
+                expires == null || expires.isBlank() ? null : Instant.parse(expires));
+    }
+}
