@@ -34,6 +34,11 @@ public final class RunningSuite implements AutoCloseable {
     private final LocalStack stack;
     private final Path dataDir;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final java.util.List<ServiceProcess> extraInstances = new java.util.ArrayList<>();
+    private final Map<String, String> commonEnvironment = new HashMap<>();
+    private final Path root;
+    private final java.util.Set<String> issuedKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Path logs;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
@@ -48,8 +53,8 @@ public final class RunningSuite implements AutoCloseable {
     }
 
     private RunningSuite(Map<String, String> extraEnvironment) {
-        Path root = Path.of(System.getProperty("wb.root", "..")).toAbsolutePath().normalize();
-        Path logs = Path.of(System.getProperty("wb.logs", "target/suite-logs")).toAbsolutePath();
+        root = Path.of(System.getProperty("wb.root", "..")).toAbsolutePath().normalize();
+        logs = Path.of(System.getProperty("wb.logs", "target/suite-logs")).toAbsolutePath();
         Map<String, String> env = System.getenv();
         try {
             dataDir = Files.createTempDirectory("whiteboard-suite");
@@ -71,6 +76,7 @@ public final class RunningSuite implements AutoCloseable {
         common.put("WB_SESSION_URL", "http://127.0.0.1:" + ports.get(SESSION));
         common.put("WB_ESTIMATION_URL", "http://127.0.0.1:" + ports.get(ESTIMATION));
         common.putAll(extraEnvironment);
+        commonEnvironment.putAll(common);
         for (String name : new String[] {SESSION, ESTIMATION, FEEDBACK}) {
             services.put(name, new ServiceProcess(name,
                     root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
@@ -94,8 +100,63 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Creates a tenant through the operator API and returns a fresh API key for it. */
     public String newTenantKey(String name, String tier) {
+        return newTenant(name, tier).apiKey();
+    }
+
+    /** A tenant made through the operator API, with its first key. */
+    public record TenantKey(String tenantId, String keyId, String apiKey) {
+    }
+
+    public TenantKey newTenant(String name, String tier) {
         JsonNode tenant = post("/admin/tenants", "{\"name\":\"" + name + "\",\"tier\":\"" + tier + "\"}");
-        return post("/admin/tenants/" + tenant.get("id").asText() + "/keys", "").get("apiKey").asText();
+        String tenantId = tenant.get("id").asText();
+        JsonNode key = post("/admin/tenants/" + tenantId + "/keys", "");
+        TenantKey made = new TenantKey(tenantId, key.get("keyId").asText(), key.get("apiKey").asText());
+        issuedKeys.add(made.apiKey());
+        return made;
+    }
+
+    /** Revokes a key through the operator API. */
+    public void revoke(TenantKey key) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create(url(SESSION) + "/admin/tenants/" + key.tenantId() + "/keys/" + key.keyId()))
+                    .header("X-Operator-Secret", OPERATOR_SECRET).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 204) {
+                throw new IllegalStateException("revoke -> " + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts one more instance of a service on a free port, sharing the suite's servers; stopped with the suite. */
+    public synchronized ServiceProcess startExtraInstance(String name) {
+        ServiceProcess extra = new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+                Ports.free(), commonEnvironment, logs.resolve(name + "-" + (extraInstances.size() + 2) + ".log"));
+        extraInstances.add(extra);
+        return extra.start().awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** Every API key this suite issued: none may ever appear in a log or a response body. */
+    public java.util.Set<String> issuedKeys() {
+        return java.util.Set.copyOf(issuedKeys);
+    }
+
+    /** The secrets the services were started with. */
+    public java.util.List<String> secrets() {
+        return java.util.List.of(OPERATOR_SECRET, INTERNAL_TOKEN, commonEnvironment.get("WB_KEY_PEPPER"));
+    }
+
+    /** The log files of every service process this suite started. */
+    public synchronized java.util.List<Path> logFiles() {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        services.values().forEach(s -> files.add(s.log()));
+        extraInstances.forEach(s -> files.add(s.log()));
+        return files;
     }
 
     private JsonNode post(String path, String body) {
@@ -117,6 +178,7 @@ public final class RunningSuite implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        extraInstances.forEach(ServiceProcess::stop);
         services.values().forEach(ServiceProcess::stop);
         stack.close();
         try (var paths = Files.walk(dataDir)) {
