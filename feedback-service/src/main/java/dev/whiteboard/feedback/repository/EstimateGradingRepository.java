@@ -1,0 +1,44 @@
+package dev.whiteboard.feedback.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class EstimateGradingRepository implements PanacheRepositoryBase<EstimateGrading, String> {
+
+    public Uni<List<EstimateGrading>> listBySessions(Collection<UUID> sessionIds) {
+        return list("sessionId in ?1", sessionIds);
+    }
+
+    /** New estimates to grade; a note id stored already keeps its grading. */
+    public Uni<Integer> insertAll(List<EstimateGrading> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return getSession().chain(session -> MultiRowInsert.execute(session, "estimate_gradings",
+                List.of("note_id", "tenant_id", "session_id", "phase", "estimate", "status", "attempts", "next_attempt_at",
+                        "created_at"), "ON CONFLICT (note_id) DO NOTHING",
+                rows.stream().map(g -> new Object[] {g.noteId, g.tenantId, g.sessionId, g.phase, g.estimate,
+                        g.status.name(), g.attempts, g.nextAttemptAt, g.createdAt}).toList()));
+    }
+
+    /** Ungraded estimates whose next attempt is due, locked for the caller; rows another replica holds are skipped. */
+    public Uni<List<EstimateGrading>> claimDue(Instant now, int limit) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        SELECT * FROM estimate_gradings
+                        WHERE status = 'UNGRADED' AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", EstimateGrading.class)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.whiteboard.feedback.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class SessionRepository implements PanacheRepositoryBase<SessionRecord, UUID> {
+
+    /**
+     * Locks the sessions in id order: whatever changes a session (its events, its report, its gradings) runs one
+     * after the other, and never in a deadlock.
+     */
+    public Uni<List<SessionRecord>> lockByIds(Collection<UUID> sessionIds) {
+        return find("sessionId in ?1 order by sessionId", sessionIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public Uni<SessionRecord> findForTenant(UUID sessionId, String tenantId) {
+        return find("sessionId = ?1 and tenantId = ?2", sessionId, tenantId).firstResult();
+    }
+
+    /** Reports behind their session, and ended sessions still waiting for a missing event past the grace time. */
+    public Uni<List<SessionRecord>> sweepList(Instant graceCutoff, int limit) {
+        return find("reportStale = true or (endSequence is not null and finalized = false and endedSeenAt < ?1)"
+                + " order by updatedAt", graceCutoff).page(Page.ofSize(limit)).list();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.whiteboard.feedback.scoring;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
+import org.apache.lucene.analysis.miscellaneous.StemmerOverrideFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * Turns note text and cue phrases into the same stemmed tokens, so that "caching", "cached" and "cache"
+ * meet, "100M users" reads as a number followed by "users", and an arrow is a word that cues can name
+ * ({@link NotationCharFilter}, then the standard tokenizer, possessives, lower case, ASCII folding and
+ * Porter stemming). Thread-safe: Lucene keeps one token stream per thread.
+ */
+final class NoteAnalyzer extends Analyzer {
+
+    /** The token every arrow ("->", "→") becomes; a cue written with "->" analyses to it as well. */
+    static final String ARROW = "flowsto";
+
+    private static final StemmerOverrideFilter.StemmerOverrideMap STEM_OVERRIDES = stemOverrides();
+
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,:]\\d+)*|\\d+(?:\\.\\d+)?e\\d+");
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"),
+            Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"), Map.entry("eight", "8"),
+            Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("twenty", "20"), Map.entry("fifty", "50"),
+            Map.entry("hundred", "100"), Map.entry("thousand", "1000"), Map.entry("million", "1000000"),
+            Map.entry("billion", "1000000000"), Map.entry("trillion", "1000000000000"),
+            Map.entry("dozen", "12"));
+    /** Magnitudes after a number belong to it: "100 M users" is a number of users. */
+    private static final Set<String> MAGNITUDES = Set.of("k", "m", "b", "bn", "mm", "mil", "hundred", "hundreds",
+            "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions");
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new NotationCharFilter(reader);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new StandardTokenizer();
+        TokenStream stream = new EnglishPossessiveFilter(tokenizer);
+        stream = new LowerCaseFilter(stream);
+        stream = new ASCIIFoldingFilter(stream);
+        stream = new KeywordRepeatFilter(stream);
+        stream = new StemmerOverrideFilter(stream, STEM_OVERRIDES);
+        stream = new PorterStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /**
+     * The tokens of a text: each with its stem, its lower-cased surface form and its offsets in the text.
+     * Numbers (digits or number words) are marked, and a magnitude after a number is folded into it.
+     */
+    List<AnalyzedToken> tokens(String text) {
+        List<AnalyzedToken> tokens = new ArrayList<>();
+        try (TokenStream stream = tokenStream("note", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            String surface = null;
+            int start = 0;
+            int end = 0;
+            while (stream.incrementToken()) {
+                if (increment.getPositionIncrement() > 0) {
+                    surface = term.toString();
+                    start = offset.startOffset();
+                    end = offset.endOffset();
+                    continue;
+                }
+                add(tokens, surface, term.toString(), start, end);
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    private static void add(List<AnalyzedToken> tokens, String surface, String stem, int start, int end) {
+        AnalyzedToken previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+        if (previous != null && previous.number() && MAGNITUDES.contains(surface)) {
+            tokens.set(tokens.size() - 1, new AnalyzedToken(previous.term(), previous.surface(), previous.start(), end,
+                    true));
+            return;
+        }
+        if (NUMBER.matcher(surface).matches()) {
+            tokens.add(new AnalyzedToken(surface.replace(",", ""), surface, start, end, true));
+        } else if (NUMBER_WORDS.containsKey(surface)) {
+            tokens.add(new AnalyzedToken(NUMBER_WORDS.get(surface), surface, start, end, true));
+        } else {
+            tokens.add(new AnalyzedToken(stem, surface, start, end, false));
+        }
+    }
+
+    /**
+     * Porter conflates words that mean different things here: "available" (any data can be) with
+     * "availability" (the requirement), "consists of" with "consistency", "stateful" with "state",
+     * "managed" (a service) with "manage", "relational" (a database) with "relation", "persistent" (a
+     * connection) with "persist", "responsive" with "responses", "logs" and "logging" (observability) with
+     * "log" (a commit log, a write-ahead log). Plurals "users" and "APIs" stay apart from "user" (user id,
+     * per user) and "API" (API server) because the plural names the people and the interface.
+     */
+    private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
+        StemmerOverrideFilter.Builder builder = new StemmerOverrideFilter.Builder(false);
+        builder.add("available", "available");
+        builder.add("stateful", "stateful");
+        builder.add("users", "users");
+        builder.add("apis", "apis");
+        builder.add("managed", "managed");
+        builder.add("relational", "relational");
+        builder.add("persistent", "persistent");
+        builder.add("responsive", "responsive");
+        builder.add("logs", "logs");
+        builder.add("logging", "logging");
+        for (String form : List.of("consist", "consists", "consisted", "consisting")) {
+            builder.add(form, "consists");
+        }
+        try {
+            return builder.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.whiteboard.feedback.scoring;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds multi-word phrases in a token sequence by walking a trie of analysed phrases. A phrase token
+ * written "n" stands for any number ("n users" matches "100M users"); other numbers match themselves.
+ * Filler words of the text (articles, prepositions: {@code skippable}) and numbers may sit between the
+ * words of a phrase ("writes ~12/s" matches "writes per s"), at most {@value #MAX_SKIPPED} in a row.
+ */
+final class PhraseIndex {
+
+    static final String ANY_NUMBER = "n";
+    private static final int MAX_SKIPPED = 2;
+    private static final int MIN_WORDS_FOR_OPTIONAL_FILLER = 4;
+
+    /** A phrase found at tokens {@code first..last} (inclusive); {@code value} says whose phrase it is. */
+    record Match(int value, int first, int last) {
+
+        int length() {
+            return last - first + 1;
+        }
+
+        boolean contains(int position) {
+            return position >= first && position <= last;
+        }
+    }
+
+    private final Node root = new Node();
+    private final Set<String> skippable;
+
+    PhraseIndex(Set<String> skippable) {
+        this.skippable = skippable;
+    }
+
+    /**
+     * Adds a phrase. Filler words inside a phrase of {@value #MIN_WORDS_FOR_OPTIONAL_FILLER} words or more
+     * are optional ("memory for the cache" also matches "memory for cache"); in shorter phrases and at
+     * the edges they are required, so "writes to" never matches "writes" and "reads to writes" never
+     * matches "reads and writes".
+     */
+    void add(List<AnalyzedToken> phrase, int value) {
+        if (phrase.isEmpty()) {
+            return;
+        }
+        insert(phrase, value);
+        if (phrase.size() < MIN_WORDS_FOR_OPTIONAL_FILLER) {
+            return;
+        }
+        List<AnalyzedToken> withoutInnerFiller = new ArrayList<>();
+        for (int i = 0; i < phrase.size(); i++) {
+            boolean inner = i > 0 && i < phrase.size() - 1;
+            if (!(inner && skippable.contains(phrase.get(i).term()))) {
+                withoutInnerFiller.add(phrase.get(i));
+            }
+        }
+        boolean keepsAWord = withoutInnerFiller.stream().anyMatch(token -> !token.number());
+        if (withoutInnerFiller.size() < phrase.size() && keepsAWord) {
+            insert(withoutInnerFiller, value);
+        }
+    }
+
+    private void insert(List<AnalyzedToken> phrase, int value) {
+        Node node = root;
+        for (AnalyzedToken token : phrase) {
+            boolean placeholder = !token.number() && ANY_NUMBER.equals(token.surface());
+            node = placeholder ? node.anyNumber() : node.child(token.term());
+        }
+        node.addValue(value);
+    }
+
+    List<Match> find(List<AnalyzedToken> tokens) {
+        List<Match> matches = new ArrayList<>();
+        for (int start = 0; start < tokens.size(); start++) {
+            walk(root, tokens, start, start, 0, matches);
+        }
+        return matches;
+    }
+
+    boolean occursIn(List<AnalyzedToken> tokens) {
+        return !find(tokens).isEmpty();
+    }
+
+    private void walk(Node node, List<AnalyzedToken> tokens, int start, int position, int skipped,
+                      List<Match> matches) {
+        if (position >= tokens.size()) {
+            return;
+        }
+        AnalyzedToken token = tokens.get(position);
+        Node literal = node.children == null ? null : node.children.get(token.term());
+        if (literal != null) {
+            consume(literal, tokens, start, position, matches);
+        }
+        if (token.number() && node.anyNumber != null) {
+            consume(node.anyNumber, tokens, start, position, matches);
+        }
+        boolean skippableToken = token.number() || skippable.contains(token.term());
+        if (position > start && skipped < MAX_SKIPPED && skippableToken) {
+            walk(node, tokens, start, position + 1, skipped + 1, matches);
+        }
+    }
+
+    private void consume(Node node, List<AnalyzedToken> tokens, int start, int position, List<Match> matches) {
+        for (int value : node.values) {
+            matches.add(new Match(value, start, position));
+        }
+        walk(node, tokens, start, position + 1, 0, matches);
+    }
+
+    private static final class Node {
+        private static final int[] NONE = new int[0];
+
+        private Map<String, Node> children;
+        private Node anyNumber;
+        private int[] values = NONE;
+
+        Node child(String term) {
+            if (children == null) {
+                children = new HashMap<>();
+            }
+            return children.computeIfAbsent(term, t -> new Node());
+        }
+
+        Node anyNumber() {
+            if (anyNumber == null) {
+                anyNumber = new Node();
+            }
+            return anyNumber;
+        }
+
+        void addValue(int value) {
+            for (int existing : values) {
+                if (existing == value) {
+                    return;
+                }
+            }
+            int[] grown = Arrays.copyOf(values, values.length + 1);
+            grown[values.length] = value;
+            values = grown;
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.whiteboard.feedback.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
+
+/**
+ * Decides whether a unit that names topics says something about them: a number, a word beyond the
+ * topic names and talk about the interview, or two topics put in relation ("LRU eviction",
+ * "Eviction: LRU"). A list of topic names ("sharding, caching, CDN, LB") says nothing, whatever words
+ * sit in it.
+ */
+final class UnitJudge {
+
+    private static final int MAX_HEAD_TOKENS = 4;
+    private static final int MAX_LIST_SEGMENT_TOKENS = 3;
+    private static final String LIST_SEPARATORS = ",;/|";
+
+    private final WordRoles roles;
+
+    UnitJudge(WordRoles roles) {
+        this.roles = roles;
+    }
+
+    /**
+     * @param items       the topic cues found in the unit (their words are names, not content)
+     * @param answerStart where the answer begins when the unit is a question with its answer, else 0:
+     *                    only the answer can say something ("Consistent hashing to pick a node? meh")
+     */
+    boolean hasSubstance(String text, List<AnalyzedToken> tokens, List<Match> items, int answerStart) {
+        int answerFrom = 0;
+        while (answerFrom < tokens.size() && tokens.get(answerFrom).start() < answerStart) {
+            answerFrom++;
+        }
+        for (int i = answerFrom; i < tokens.size(); i++) {
+            if (tokens.get(i).number()) {
+                return true;
+            }
+        }
+        int headEnd = answerStart > 0 ? answerFrom : headLength(text, tokens);
+        boolean topicList = isTopicList(text, tokens, headEnd, items);
+        for (int i = answerFrom; i < tokens.size(); i++) {
+            if ((i < headEnd || !topicList) && !inAny(items, i) && roles.isContent(tokens.get(i))) {
+                return true;
+            }
+        }
+        return relatesTopics(text, tokens, items, answerFrom);
+    }
+
+    /** Number of tokens before a "label:" at the start of the unit ("Cache: Redis, LRU"), else 0. */
+    private static int headLength(String text, List<AnalyzedToken> tokens) {
+        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            boolean labelColon = colon + 1 == text.length() || Character.isWhitespace(text.charAt(colon + 1));
+            if (!labelColon) {
+                continue;
+            }
+            int before = 0;
+            while (before < tokens.size() && tokens.get(before).end() <= colon) {
+                before++;
+            }
+            return before <= MAX_HEAD_TOKENS ? before : 0;
+        }
+        return 0;
+    }
+
+    /** Short comma-separated segments, most of them nothing but topic names ("sharding, caching, CDN, LB"). */
+    private boolean isTopicList(String text, List<AnalyzedToken> tokens, int from, List<Match> items) {
+        List<List<Integer>> segments = new ArrayList<>();
+        List<Integer> segment = new ArrayList<>();
+        for (int i = from; i < tokens.size(); i++) {
+            if (i > from && separated(text, tokens.get(i - 1), tokens.get(i)) && !segment.isEmpty()) {
+                segments.add(segment);
+                segment = new ArrayList<>();
+            }
+            if (!isConjunction(tokens.get(i))) {
+                segment.add(i);
+            }
+        }
+        if (!segment.isEmpty()) {
+            segments.add(segment);
+        }
+        if (segments.size() < 2 || segments.stream().anyMatch(s -> s.size() > MAX_LIST_SEGMENT_TOKENS)) {
+            return false;
+        }
+        long bareNames = segments.stream().filter(s -> isBareName(s, tokens, items)).count();
+        return bareNames * 2 > segments.size();
+    }
+
+    private boolean isBareName(List<Integer> segment, List<AnalyzedToken> tokens, List<Match> items) {
+        boolean named = false;
+        for (int i : segment) {
+            boolean inName = inAny(items, i);
+            if (!inName && roles.isContent(tokens.get(i))) {
+                return false;
+            }
+            named |= inName;
+        }
+        return named;
+    }
+
+    /**
+     * Two topic cues next to each other, or across a label colon, not split by a list separator; the
+     * second one in the answer, if there is a question.
+     */
+    private static boolean relatesTopics(String text, List<AnalyzedToken> tokens, List<Match> items,
+                                         int answerFrom) {
+        List<Match> ordered = items.stream().sorted(Comparator.comparingInt(Match::first)).toList();
+        for (int i = 1; i < ordered.size(); i++) {
+            Match left = ordered.get(i - 1);
+            Match right = ordered.get(i);
+            if (right.first() <= left.last() || right.first() < answerFrom) {
+                continue;
+            }
+            boolean listed = false;
+            for (int t = left.last(); t < right.first() && !listed; t++) {
+                listed = separated(text, tokens.get(t), tokens.get(t + 1)) || isConjunction(tokens.get(t + 1));
+            }
+            if (!listed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean separated(String text, AnalyzedToken left, AnalyzedToken right) {
+        for (int c = left.end(); c < right.start() && c < text.length(); c++) {
+            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConjunction(AnalyzedToken token) {
+        return "and".equals(token.surface()) || "or".equals(token.surface());
+    }
+
+    private static boolean inAny(List<Match> matches, int position) {
+        for (Match match : matches) {
+            if (match.contains(position)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

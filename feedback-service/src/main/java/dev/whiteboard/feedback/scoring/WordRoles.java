@@ -1,0 +1,121 @@
+package dev.whiteboard.feedback.scoring;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What words do in a note, independent of any template: filler words, words that only talk about the
+ * interview (so a sentence made of them and a topic name says nothing about the topic), phrases that
+ * put a topic off or admit not knowing it, and compounds that contain a topic word without naming the
+ * topic ("API server" is not an API design, "object storage" is not a storage estimate).
+ */
+final class WordRoles {
+
+    private static final List<String> FILLER = List.of(
+            "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
+            "over", "via", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this",
+            "that", "these", "those", "there", "here", "and", "or", "but", "so", "if", "then", "than", "we", "i",
+            "you", "they", "he", "she", "us", "me", "them", "we'd",
+            "i'd", "we'll", "i'll", "let's", "i'm", "we're", "they're", "you'd", "what", "which", "who", "whom",
+            "whose", "when", "where", "how", "why", "do", "does", "did", "will", "shall", "can", "just", "very",
+            "too", "only", "all", "any", "some", "each", "x", "eg", "e.g", "ie", "i.e", "w", "about",
+            "around", "roughly", "approx", "nearly", "almost");
+
+    /** Words about the interview itself, hedges and vague praise: no substance about a topic. */
+    private static final List<String> TALK = List.of(
+            "topic", "topics", "further", "other", "more", "also", "discuss", "discussed", "discussing",
+            "discussion", "talk", "talked", "talking", "cover", "covered", "obviously", "really", "clearly",
+            "later", "earlier", "maybe", "perhaps", "possibly", "might", "could", "would", "should", "may",
+            "sure", "idea", "know", "think", "thought", "guess", "etc", "thing", "things", "stuff", "important",
+            "interesting", "relevant", "useful", "good", "nice", "great", "consider", "considered",
+            "considering", "look", "looking", "explore", "exploring", "deep", "dive", "dives", "nfr", "nfrs",
+            "nonfunctional", "non", "requirement", "requirements", "req", "reqs", "capacity", "estimation",
+            "estimations", "design", "high", "level", "hld", "lld", "question", "questions", "q", "answer",
+            "note", "notes", "aspect", "aspects", "point", "points", "detail", "details", "part", "parts", "area",
+            "areas", "such", "various", "several", "lot", "lots", "yet", "now", "again", "wise", "re",
+            "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her",
+            NoteAnalyzer.ARROW);
+
+    /** Phrases that put a topic off, leave it out or admit not knowing it. */
+    private static final List<String> DEFERRAL = List.of(
+            "further topics", "other topics", "more topics", "topics to discuss", "if time",
+            "if there is time", "if there's time", "if we have time", "if we had time", "if we had more time",
+            "with more time", "time permitting", "out of scope", "not covered", "not discussed", "not addressed",
+            "didn't get to", "did not get to", "didn't cover", "did not cover", "didn't discuss", "ran out of time",
+            "todo", "tbd", "next time", "parking lot", "open questions", "open question", "would discuss",
+            "could discuss", "can discuss", "could talk about", "would talk about", "can talk about",
+            "talk about later", "come back to", "get back to", "won't go into", "will not go into",
+            "not go into", "would mention", "could mention", "worth mentioning", "haven't thought about",
+            "have not thought about", "not thought about", "not sure", "unsure", "don't know", "do not know",
+            "no idea", "not decided", "undecided", "haven't decided", "not clear", "unclear", "didn't ask",
+            "did not ask", "not asked", "forgot", "left out", "not covering", "won't cover", "will not cover",
+            "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
+            "skip it", "skip them", "skipping", "i mentioned", "as mentioned", "mentioned earlier",
+            "mentioned before", "just mention", "only mention", "to mention", "mention it", "not relevant",
+            "not really relevant", "irrelevant");
+
+    /**
+     * Compounds that contain a topic's word without being about the topic; they hide the topic words
+     * inside them ("2 replicas per shard" names no sharding key, "17 TB per day" is no event count).
+     */
+    private static final List<String> NEUTRAL_COMPOUNDS = List.of(
+            "user id", "userid", "api server", "api servers", "api gateway", "api gateways", "api layer",
+            "api tier", "api service", "api node", "api nodes", "api fleet", "app server", "app servers",
+            "web server", "web servers", "application server", "application servers", "object storage",
+            "object store", "blob storage", "blob store", "block storage", "cold storage", "hot storage",
+            "storage layer", "storage service", "non functional", "nonfunctional", "write api", "read api",
+            "latency budget", "error budget", "time budget", "p99 budget", "ingress controller", "ingress nginx",
+            "k8s ingress", "kubernetes ingress", "per shard", "each shard", "same shard", "one shard", "n shards",
+            "shard primary", "shard leader", "shard replica", "shard replicas", "kb per day", "mb per day",
+            "gb per day", "tb per day", "pb per day", "gb per month", "tb per month", "pb per month",
+            "tb per year", "pb per year");
+
+    private final Set<String> filler;
+    private final Set<String> talk;
+    private final PhraseIndex deferrals;
+    private final List<List<AnalyzedToken>> neutralCompounds;
+
+    WordRoles(NoteAnalyzer analyzer) {
+        this.filler = terms(analyzer, FILLER);
+        this.talk = terms(analyzer, TALK);
+        this.deferrals = new PhraseIndex(filler);
+        for (String phrase : DEFERRAL) {
+            deferrals.add(analyzer.tokens(phrase), 0);
+        }
+        this.neutralCompounds = NEUTRAL_COMPOUNDS.stream().map(analyzer::tokens).toList();
+    }
+
+    private static Set<String> terms(NoteAnalyzer analyzer, List<String> words) {
+        Set<String> terms = new HashSet<>();
+        for (String word : words) {
+            analyzer.tokens(word).forEach(token -> terms.add(token.term()));
+        }
+        return Set.copyOf(terms);
+    }
+
+    Set<String> filler() {
+        return filler;
+    }
+
+    boolean isFiller(AnalyzedToken token) {
+        return filler.contains(token.term());
+    }
+
+    /** A word that can carry a decision or a mechanism: not filler, not talk about the interview. */
+    boolean isContent(AnalyzedToken token) {
+        return !token.number() && !filler.contains(token.term()) && !talk.contains(token.term());
+    }
+
+    boolean isKnownWord(AnalyzedToken token) {
+        return filler.contains(token.term()) || talk.contains(token.term());
+    }
+
+    boolean defers(List<AnalyzedToken> tokens) {
+        return deferrals.occursIn(tokens);
+    }
+
+    List<List<AnalyzedToken>> neutralCompounds() {
+        return neutralCompounds;
+    }
+}

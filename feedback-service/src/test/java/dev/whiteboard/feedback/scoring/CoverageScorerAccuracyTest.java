@@ -1,0 +1,79 @@
+package dev.whiteboard.feedback.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.whiteboard.feedback.scoring.CoverageFixtures.Accuracy;
+import dev.whiteboard.feedback.scoring.CoverageFixtures.LabelledAnswer;
+import dev.whiteboard.feedback.scoring.TemplateSpec.ChecklistItemSpec;
+import dev.whiteboard.feedback.scoring.TemplateSpec.PhaseSpec;
+
+/**
+ * Precision and recall of the scorer on hand-labelled answers (src/test/resources/coverage). The
+ * held-out set was written and labelled before the scorer and is never used for tuning.
+ */
+class CoverageScorerAccuracyTest {
+
+    private static final double REQUIRED = 0.9;
+
+    private final CoverageScorer scorer = new CoverageScorer();
+    private final TemplateSpec template = CoverageFixtures.defaultTemplate();
+
+    @Test
+    void heldOutAnswersReachPrecisionAndRecallOfNinetyPercent() {
+        Accuracy accuracy = report("held-out", CoverageFixtures.labelledAnswers("held-out.json"), false);
+
+        assertThat(accuracy.precision()).as("held-out precision").isGreaterThanOrEqualTo(REQUIRED);
+        assertThat(accuracy.recall()).as("held-out recall").isGreaterThanOrEqualTo(REQUIRED);
+    }
+
+    @Test
+    void developmentAnswersReachPrecisionAndRecallOfNinetyPercent() {
+        Accuracy accuracy = report("development", CoverageFixtures.labelledAnswers("development.json"), true);
+
+        assertThat(accuracy.precision()).as("development precision").isGreaterThanOrEqualTo(REQUIRED);
+        assertThat(accuracy.recall()).as("development recall").isGreaterThanOrEqualTo(REQUIRED);
+    }
+
+    @Test
+    void labelledSetsAreLargeEnoughAndLabelOnlyTemplateItemsAndPhases() {
+        List<LabelledAnswer> heldOut = CoverageFixtures.labelledAnswers("held-out.json");
+        List<LabelledAnswer> development = CoverageFixtures.labelledAnswers("development.json");
+        Set<String> itemKeys = new HashSet<>();
+        Set<String> phaseKeys = new HashSet<>();
+        for (PhaseSpec phase : template.phases()) {
+            phaseKeys.add(phase.key());
+            phase.checklist().stream().map(ChecklistItemSpec::key).forEach(itemKeys::add);
+        }
+        Set<String> ids = new HashSet<>();
+
+        assertThat(heldOut).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(heldOut.size() + development.size()).isGreaterThanOrEqualTo(40);
+        for (LabelledAnswer answer : concat(heldOut, development)) {
+            assertThat(ids.add(answer.id())).as("unique id " + answer.id()).isTrue();
+            assertThat(itemKeys).as(answer.id() + " labels").containsAll(answer.covered());
+            answer.notes().forEach(note -> assertThat(phaseKeys).as(answer.id() + " phase").contains(note.phase()));
+        }
+    }
+
+    private Accuracy report(String name, List<LabelledAnswer> answers, boolean printMistakes) {
+        Accuracy accuracy = CoverageFixtures.measure(scorer, template, answers);
+        System.out.printf("coverage accuracy [%s]: precision %.3f, recall %.3f (%d answers, %d item decisions, "
+                        + "tp %d, fp %d, fn %d)%n", name, accuracy.precision(), accuracy.recall(), answers.size(),
+                accuracy.decisions(), accuracy.truePositives(), accuracy.falsePositives(), accuracy.falseNegatives());
+        if (printMistakes) {
+            accuracy.mistakes().forEach(mistake -> System.out.println("  " + mistake));
+        }
+        return accuracy;
+    }
+
+    private static List<LabelledAnswer> concat(List<LabelledAnswer> first, List<LabelledAnswer> second) {
+        return Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

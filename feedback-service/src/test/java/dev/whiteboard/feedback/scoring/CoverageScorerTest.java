@@ -1,0 +1,222 @@
+package dev.whiteboard.feedback.scoring;
+
+import static dev.whiteboard.feedback.scoring.CoverageFixtures.coveredKeys;
+import static dev.whiteboard.feedback.scoring.CoverageFixtures.item;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import dev.whiteboard.feedback.scoring.CoverageReport.Evidence;
+import dev.whiteboard.feedback.scoring.CoverageReport.ItemCoverage;
+import dev.whiteboard.feedback.scoring.CoverageReport.PhaseCoverage;
+import dev.whiteboard.feedback.scoring.TemplateSpec.ChecklistItemSpec;
+import dev.whiteboard.feedback.scoring.TemplateSpec.PhaseSpec;
+
+class CoverageScorerTest {
+
+    private final CoverageScorer scorer = new CoverageScorer();
+    private final TemplateSpec template = CoverageFixtures.defaultTemplate();
+
+    private CoverageReport score(String phase, String text) {
+        return scorer.score(template, List.of(new NoteText(phase, text)));
+    }
+
+    private static TemplateSpec oneItemTemplate(String id, int version, List<String> cues) {
+        ChecklistItemSpec item = new ChecklistItemSpec("caching", "How do you cache?", "Add a cache.", cues);
+        return new TemplateSpec(id, version, "test", List.of(new PhaseSpec("deep-dive", "Deep dive", 1, 1, 2,
+                List.of(item))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"We are caching the hot feeds in Redis.", "Hot feeds are cached in Redis.",
+            "Two caches hold the hot feeds.", "A cache in Redis holds the hot feeds."})
+    void inflectionsOfACueWordAreOneConcept(String note) {
+        TemplateSpec caching = oneItemTemplate("stemming", 1, List.of("cache"));
+
+        CoverageReport report = scorer.score(caching, List.of(new NoteText("deep-dive", note)));
+
+        assertThat(item(report, "caching").covered()).isTrue();
+    }
+
+    @Test
+    void cuesMatchWholeWordsNotSubstrings() {
+        TemplateSpec caching = oneItemTemplate("substring", 1, List.of("cache", "lb"));
+
+        CoverageReport report = scorer.score(caching, List.of(new NoteText("deep-dive",
+                "The album service stores photos; a cachet of quality matters to the team.")));
+
+        assertThat(item(report, "caching").covered()).isFalse();
+    }
+
+    @Test
+    void lruCoversTheEvictionPolicy() {
+        CoverageReport report = score("deep-dive", "Redis keeps the hot timelines, LRU once memory is full.");
+
+        assertThat(item(report, "cache-eviction").covered()).isTrue();
+        assertThat(item(report, "cache-eviction").evidence())
+                .containsExactly(new Evidence("deep-dive", "Redis keeps the hot timelines, LRU once memory is full."));
+    }
+
+    @Test
+    void contentDeliveryNetworkIsACdn() {
+        CoverageReport report = score("deep-dive", "Images and video are served from a content delivery network.");
+
+        assertThat(item(report, "cdn").covered()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Posts are sharded by user id.", "shard posts by user_id", "Partition key: userId"})
+    void shardedByUserIdCoversTheShardingKey(String note) {
+        assertThat(item(score("deep-dive", note), "sharding-key").covered()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Further topics: CDN, logging, metrics", "CDN, logging, metrics",
+            "If time: CDN, logging and metrics"})
+    void aBareListOfTopicsCoversNone(String note) {
+        CoverageReport report = score("deep-dive", note);
+
+        assertThat(coveredKeys(report)).isEmpty();
+    }
+
+    @Test
+    void aListOfRequirementAdjectivesCoversNone() {
+        CoverageReport report = score("functional-nonfunctional", "- NFR: highly available, low latency, scalable");
+
+        assertThat(coveredKeys(report)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CDN?", "- websockets vs long polling?", "Do we need push notifications?"})
+    void anUnansweredQuestionCoversNothing(String note) {
+        assertThat(coveredKeys(score("deep-dive", note))).isEmpty();
+    }
+
+    @Test
+    void aQuestionAnsweredOnTheSameLineIsCoveredWithBothAsEvidence() {
+        CoverageReport report = score("requirements", "- Stale data OK? Yes, up to a minute for the feed");
+
+        assertThat(item(report, "stale-data").covered()).isTrue();
+        assertThat(item(report, "stale-data").evidence()).containsExactly(
+                new Evidence("requirements", "Stale data OK? Yes, up to a minute for the feed"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"We could talk about sharding later.", "Not sure about sharding.",
+            "I didn't get to sharding.", "Sharding is important."})
+    void aPassingMentionDeferralOrUncertaintyIsNotCoverage(String note) {
+        assertThat(item(score("deep-dive", note), "sharding-key").covered()).isFalse();
+    }
+
+    @Test
+    void aNegativeDecisionWithAReasonIsCoverage() {
+        CoverageReport report = score("deep-dive", "No CDN: every page is personalised and there are no images.");
+
+        assertThat(item(report, "cdn").covered()).isTrue();
+    }
+
+    @Test
+    void anItemCoveredInAnotherPhaseCountsAndTheEvidenceNamesThatPhase() {
+        CoverageReport report = scorer.score(template, List.of(
+                new NoteText("requirements", "Read heavy, so I'd shard products by category right away."),
+                new NoteText("deep-dive", "We could talk about caching later.")));
+
+        ItemCoverage sharding = item(report, "sharding-key");
+        assertThat(sharding.covered()).isTrue();
+        assertThat(sharding.evidence()).extracting(Evidence::phase).containsExactly("requirements");
+        PhaseCoverage deepDive = report.phases().stream().filter(p -> p.phase().equals("deep-dive")).findFirst()
+                .orElseThrow();
+        assertThat(deepDive.coverage()).isCloseTo(1.0 / deepDive.items().size(), within(1e-9));
+    }
+
+    @Test
+    void coverageIsCoveredOverTotalPerPhaseAndOverall() {
+        CoverageReport report = scorer.score(template, List.of(
+                new NoteText("capacity", "100M DAU x 10 writes = 1B writes/day, about 12k QPS."),
+                new NoteText("deep-dive", "Cache hot feeds in Redis with LRU eviction.")));
+
+        PhaseCoverage capacity = report.phases().get(2);
+        assertThat(capacity.phase()).isEqualTo("capacity");
+        assertThat(capacity.items().stream().filter(ItemCoverage::covered).map(ItemCoverage::itemKey))
+                .containsExactlyInAnyOrder("events-per-day", "qps");
+        assertThat(capacity.coverage()).isCloseTo(2.0 / 6, within(1e-9));
+        assertThat(coveredKeys(report)).containsExactlyInAnyOrder("scale", "events-per-day", "qps", "cache-eviction");
+        assertThat(report.coveredItems()).isEqualTo(4);
+        assertThat(report.totalItems()).isEqualTo(39);
+        assertThat(report.overall()).isCloseTo(4.0 / 39, within(1e-9));
+    }
+
+    @Test
+    void abbreviationsCount() {
+        CoverageReport report = scorer.score(template, List.of(
+                new NoteText("functional-nonfunctional", "- p99 < 200ms for the redirect"),
+                new NoteText("deep-dive", "- L7 LB in front of the API servers\n- k8s HPA autoscaling on CPU")));
+
+        assertThat(coveredKeys(report)).contains("low-latency", "performance-latency", "load-balancers",
+                "scalability");
+    }
+
+    @Test
+    void aMisspeltLongWordCountsAsTheCueItMisspells() {
+        CoverageReport report = score("deep-dive", "- replciation factor 3, async");
+
+        assertThat(item(report, "replication").covered()).isTrue();
+    }
+
+    @Test
+    void linesUnderAHeadingReadWithIt() {
+        CoverageReport report = score("deep-dive", "Caching:\n- LRU\n- write-through\n\nFurther topics:\n- CDN\n- logging");
+
+        assertThat(coveredKeys(report)).containsExactlyInAnyOrder("cache-eviction", "cache-loading");
+    }
+
+    @Test
+    void evidenceIsTheTrimmedSentenceWithoutTheBullet() {
+        CoverageReport report = score("deep-dive", "  * Shard posts by user_id.   Replicas: 3, async.  ");
+
+        assertThat(item(report, "sharding-key").evidence())
+                .containsExactly(new Evidence("deep-dive", "Shard posts by user_id."));
+        assertThat(item(report, "replication").evidence())
+                .containsExactly(new Evidence("deep-dive", "Replicas: 3, async."));
+    }
+
+    @Test
+    void numberedItemsLoseTheirNumberButDecimalNumbersStay() {
+        CoverageReport report = score("capacity", "1. Events: 100M DAU x 10 = 1B per day\n2.5 million writes per second at peak");
+
+        assertThat(item(report, "events-per-day").evidence())
+                .containsExactly(new Evidence("capacity", "Events: 100M DAU x 10 = 1B per day"));
+        assertThat(item(report, "qps").evidence())
+                .containsExactly(new Evidence("capacity", "2.5 million writes per second at peak"));
+    }
+
+    @Test
+    void eachTemplateVersionIsScoredWithItsOwnCues() {
+        NoteText note = new NoteText("deep-dive", "Memcached in front of the database with a 5 minute expiry.");
+
+        CoverageReport first = scorer.score(oneItemTemplate("versions", 1, List.of("redis")), List.of(note));
+        CoverageReport second = scorer.score(oneItemTemplate("versions", 2, List.of("redis", "memcached")),
+                List.of(note));
+
+        assertThat(item(first, "caching").covered()).isFalse();
+        assertThat(item(second, "caching").covered()).isTrue();
+    }
+
+    @Test
+    void withoutNotesEveryItemIsMissedWithItsHint() {
+        CoverageReport report = scorer.score(template, List.of());
+
+        assertThat(report.overall()).isZero();
+        assertThat(CoverageFixtures.items(report)).hasSize(39)
+                .allSatisfy(item -> {
+                    assertThat(item.covered()).isFalse();
+                    assertThat(item.hint()).isNotBlank();
+                    assertThat(item.evidence()).isEmpty();
+                });
+    }
+}
