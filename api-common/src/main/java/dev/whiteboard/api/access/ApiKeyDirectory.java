@@ -21,11 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ApiKeyDirectory {
     static final String PREFIX = "wb:apikey:";
     private static final Duration NEGATIVE_TTL = Duration.ofSeconds(5);
+    /** Bounds the local cache: well-formed but unknown keys are cheap to send and must not grow it forever. */
+    static final int MAX_CACHED_KEYS = 50_000;
 
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveRedisDataSource redis;
     private final AccessConfig config;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /** One Redis lookup per uncached key at a time: concurrent requests with the same key share it. */
+    private final Map<String, Uni<Cached>> lookups = new ConcurrentHashMap<>();
 
     public ApiKeyDirectory(ReactiveRedisDataSource redis, AccessConfig config) {
         this.redis = redis;
@@ -51,12 +55,8 @@ public class ApiKeyDirectory {
         if (cached != null && fresh(cached, now)) {
             return Uni.createFrom().item(valid(cached.grant(), now));
         }
-        return hashes.hgetall(PREFIX + hash)
-                .map(fields -> {
-                    KeyGrant grant = fields == null || fields.isEmpty() ? null : fromFields(fields);
-                    cache.put(hash, new Cached(grant, Instant.now()));
-                    return valid(grant, Instant.now());
-                })
+        return lookup(hash)
+                .map(fetched -> valid(fetched.grant(), Instant.now()))
                 .onFailure().recoverWithUni(failure -> {
                     if (cached != null && cached.grant() != null
                             && cached.fetchedAt().plus(config.keyCacheStaleIfError()).isAfter(now)) {
@@ -64,6 +64,29 @@ public class ApiKeyDirectory {
                     }
                     return Uni.createFrom().failure(failure);
                 });
+    }
+
+    private Uni<Cached> lookup(String hash) {
+        return lookups.computeIfAbsent(hash, h -> hashes.hgetall(PREFIX + h)
+                .map(fields -> {
+                    Cached fetched = new Cached(fields == null || fields.isEmpty() ? null : fromFields(fields),
+                            Instant.now());
+                    remember(h, fetched);
+                    return fetched;
+                })
+                .onTermination().invoke(() -> lookups.remove(h))
+                .memoize().indefinitely());
+    }
+
+    private void remember(String hash, Cached fetched) {
+        if (cache.size() >= MAX_CACHED_KEYS) {
+            Instant now = Instant.now();
+            cache.values().removeIf(entry -> entry.grant() == null || !fresh(entry, now));
+            if (cache.size() >= MAX_CACHED_KEYS) {
+                cache.clear();
+            }
+        }
+        cache.put(hash, fetched);
     }
 
     private boolean fresh(Cached cached, Instant now) {

@@ -10,6 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +32,17 @@ public class RateLimiter {
             local count = redis.call('INCRBY', KEYS[1], ARGV[1])
             if count == tonumber(ARGV[1]) then redis.call('EXPIRE', KEYS[1], ARGV[2]) end
             return count""";
+    /** Adds ARGV[i] to KEYS[i] for every key in one round trip; the keys are all this instance's counters. */
+    private static final String ADD_MANY_SCRIPT = """
+            local counts = {}
+            for i, key in ipairs(KEYS) do
+              local count = redis.call('INCRBY', key, ARGV[i])
+              if count == tonumber(ARGV[i]) then redis.call('EXPIRE', key, ARGV[#ARGV]) end
+              counts[i] = count
+            end
+            return counts""";
+    /** Counters per flush call: one script call per this many tenants' windows. */
+    static final int FLUSH_CHUNK = 256;
 
     public enum LimitClass { STANDARD, EXPENSIVE }
 
@@ -44,6 +57,8 @@ public class RateLimiter {
     private final Clock clock;
     private final Map<String, BatchedCounter> batched = new ConcurrentHashMap<>();
     private final AtomicBoolean redisReachable = new AtomicBoolean(true);
+    /** A flush that has not finished yet: the next tick is skipped rather than piling calls onto the pool. */
+    private final AtomicBoolean flushing = new AtomicBoolean();
     private long timerId = -1;
 
     public RateLimiter(ReactiveRedisDataSource redis, AccessConfig config, Vertx vertx) {
@@ -122,25 +137,56 @@ public class RateLimiter {
         return new Decision(allow, !allow, policy, limit, allow ? limit : 0, allow ? reset : 5);
     }
 
-    private void flush() {
+    /**
+     * Adds what was counted here since the last flush to the shared counters and learns what the other
+     * replicas counted (a zero delta still reads the shared count). One script call per chunk of counters,
+     * and at most one flush in flight, so many tenants never exhaust the Redis connection pool.
+     */
+    void flush() {
+        if (!flushing.compareAndSet(false, true)) {
+            return;
+        }
         long currentWindow = clock.instant().getEpochSecond() / 60;
         batched.values().removeIf(counter -> counter.window < currentWindow && counter.pending.get() == 0);
-        for (BatchedCounter counter : batched.values()) {
-            long delta = counter.pending.getAndSet(0);
-            if (delta == 0 && counter.window < currentWindow) {
-                continue;
-            }
-            redis.execute("EVAL", ADD_SCRIPT, "1", counter.redisKey, String.valueOf(delta), EXPIRY_SECONDS)
-                    .subscribe().with(
-                            response -> {
-                                redisReachable.set(true);
-                                counter.known = response.toLong();
-                            },
-                            failure -> {
-                                redisReachable.set(false);
-                                counter.pending.addAndGet(delta);
-                            });
+        List<BatchedCounter> counters = new ArrayList<>(batched.values());
+        List<Uni<Void>> calls = new ArrayList<>();
+        for (int from = 0; from < counters.size(); from += FLUSH_CHUNK) {
+            calls.add(flushChunk(counters.subList(from, Math.min(counters.size(), from + FLUSH_CHUNK))));
         }
+        if (calls.isEmpty()) {
+            flushing.set(false);
+            return;
+        }
+        Uni.join().all(calls).andCollectFailures()
+                .onTermination().invoke(() -> flushing.set(false))
+                .subscribe().with(done -> { }, failure -> { });
+    }
+
+    private Uni<Void> flushChunk(List<BatchedCounter> chunk) {
+        long[] deltas = new long[chunk.size()];
+        String[] args = new String[3 + 2 * chunk.size()];
+        args[0] = ADD_MANY_SCRIPT;
+        args[1] = String.valueOf(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            deltas[i] = chunk.get(i).pending.getAndSet(0);
+            args[2 + i] = chunk.get(i).redisKey;
+            args[2 + chunk.size() + i] = String.valueOf(deltas[i]);
+        }
+        args[args.length - 1] = EXPIRY_SECONDS;
+        return redis.execute("EVAL", args)
+                .invoke(response -> {
+                    redisReachable.set(true);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        chunk.get(i).known = response.get(i).toLong();
+                    }
+                })
+                .onFailure().invoke(failure -> {
+                    redisReachable.set(false);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        chunk.get(i).pending.addAndGet(deltas[i]);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** The fixed window's length, for the RateLimit-Policy header. */
