@@ -37,6 +37,11 @@ public class TemplateRepository implements PanacheRepositoryBase<TemplateEntity,
         return findById(new TemplateEntity.Key(id, version));
     }
 
+    /** The latest version of any tenant's template, for Whiteboard's own services. */
+    public Uni<TemplateEntity> latestAnyTenant(String id) {
+        return find("id = ?1 order by version desc", id).firstResult();
+    }
+
     /**
      * Locks a tenant's template (its first version, which every template has) so that concurrent
      * publications of new versions take turns; null when the tenant owns no such template.

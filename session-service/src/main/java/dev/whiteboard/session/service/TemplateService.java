@@ -61,10 +61,11 @@ public class TemplateService {
         return found.map(entity -> found(entity, id, version));
     }
 
-    /** Any tenant's version, for Whiteboard's own services. */
+    /** Any tenant's version (the latest when {@code version} is null), for Whiteboard's own services. */
     @WithSession
-    public Uni<Template> getAnyTenant(String id, int version) {
-        return templates.findAnyTenant(id, version).map(entity -> found(entity, id, version));
+    public Uni<Template> getAnyTenant(String id, Integer version) {
+        Uni<TemplateEntity> found = version == null ? templates.latestAnyTenant(id) : templates.findAnyTenant(id, version);
+        return found.map(entity -> found(entity, id, version));
     }
 
     private static Template found(TemplateEntity entity, String id, Integer version) {

@@ -147,6 +147,27 @@ class TemplateTest {
     }
 
     @Test
+    void theInternalEndpointServesTheLatestVersionAndRefusesVersionsThatAreNotNumbers() {
+        String id = api.request().body(TWO_PHASES).post("/templates").then().statusCode(201).extract().path("id");
+        given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/" + id + "/versions/latest")
+                .then().statusCode(200).body("version", equalTo(1));
+
+        api.request().body(TWO_PHASES.replace("{\"name\": \"Backend loop\"", "{\"id\": \"" + id + "\", \"name\": \"Backend loop v2\""))
+                .post("/templates").then().statusCode(201).body("version", equalTo(2));
+        given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/" + id + "/versions/latest")
+                .then().statusCode(200).body("version", equalTo(2)).body("name", equalTo("Backend loop v2"));
+        given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/default/versions/latest")
+                .then().statusCode(200).body("id", equalTo("default")).body("phases.size()", equalTo(6));
+        given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/nobody-has-this/versions/latest")
+                .then().statusCode(404).contentType("application/problem+json");
+        for (String bad : List.of("0", "-1", "newest", "99999999999")) {
+            given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/" + id + "/versions/" + bad)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("version"));
+        }
+    }
+
+    @Test
     void theOpenApiDocumentDescribesThePublicApiAndHidesTheInternalOne() {
         Response document = given().queryParam("format", "json").get("/q/openapi");
 
