@@ -53,7 +53,7 @@ final class CompiledTemplate {
         this.judge = new UnitJudge(roles);
         this.phases = template.phases() == null ? List.of()
                 : template.phases().stream().sorted(Comparator.comparingInt(PhaseSpec::order)).toList();
-        this.cues = new PhraseIndex(roles.filler());
+        this.cues = new PhraseIndex(roles.filler(), roles.cuePlaceholders());
         List<AnalyzedToken> cueWords = new ArrayList<>();
         for (int p = 0; p < phases.size(); p++) {
             for (ChecklistItemSpec spec : checklist(phases.get(p))) {

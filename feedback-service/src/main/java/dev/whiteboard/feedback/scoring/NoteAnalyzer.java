@@ -3,10 +3,11 @@ package dev.whiteboard.feedback.scoring;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -44,9 +45,8 @@ final class NoteAnalyzer extends Analyzer {
             Map.entry("hundred", "100"), Map.entry("thousand", "1000"), Map.entry("million", "1000000"),
             Map.entry("billion", "1000000000"), Map.entry("trillion", "1000000000000"),
             Map.entry("dozen", "12"));
-    /** Magnitudes after a number belong to it: "100 M users" is a number of users. */
-    private static final Set<String> MAGNITUDES = Set.of("k", "m", "b", "bn", "mm", "mil", "hundred", "hundreds",
-            "thousand", "thousands", "million", "millions", "billion", "billions", "trillion", "trillions");
+    /** Magnitudes after a number belong to it: "100 M users" is a number of users, a hundred million of them. */
+    private static final Map<String, BigDecimal> MAGNITUDES = magnitudes();
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -97,9 +97,9 @@ final class NoteAnalyzer extends Analyzer {
 
     private static void add(List<AnalyzedToken> tokens, String surface, String stem, int start, int end) {
         AnalyzedToken previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-        if (previous != null && previous.number() && MAGNITUDES.contains(surface)) {
-            tokens.set(tokens.size() - 1, new AnalyzedToken(previous.term(), previous.surface(), previous.start(), end,
-                    true));
+        if (previous != null && previous.number() && MAGNITUDES.containsKey(surface)) {
+            tokens.set(tokens.size() - 1, new AnalyzedToken(scaled(previous.term(), MAGNITUDES.get(surface)),
+                    previous.surface(), previous.start(), end, true));
             return;
         }
         if (NUMBER.matcher(surface).matches()) {
@@ -109,6 +109,35 @@ final class NoteAnalyzer extends Analyzer {
         } else {
             tokens.add(new AnalyzedToken(stem, surface, start, end, false));
         }
+    }
+
+    /** The number times its magnitude, written out ("2.3" and "k" make "2300"); a time of day stays as it is. */
+    private static String scaled(String number, BigDecimal magnitude) {
+        try {
+            return new BigDecimal(number).multiply(magnitude).stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return number;
+        }
+    }
+
+    private static Map<String, BigDecimal> magnitudes() {
+        Map<String, BigDecimal> magnitudes = new HashMap<>();
+        for (String word : List.of("hundred", "hundreds")) {
+            magnitudes.put(word, BigDecimal.valueOf(100));
+        }
+        for (String word : List.of("k", "thousand", "thousands")) {
+            magnitudes.put(word, BigDecimal.valueOf(1_000));
+        }
+        for (String word : List.of("m", "mm", "mil", "million", "millions")) {
+            magnitudes.put(word, BigDecimal.valueOf(1_000_000));
+        }
+        for (String word : List.of("b", "bn", "billion", "billions")) {
+            magnitudes.put(word, BigDecimal.valueOf(1_000_000_000));
+        }
+        for (String word : List.of("trillion", "trillions")) {
+            magnitudes.put(word, BigDecimal.valueOf(1_000_000_000_000L));
+        }
+        return Map.copyOf(magnitudes);
     }
 
     /**

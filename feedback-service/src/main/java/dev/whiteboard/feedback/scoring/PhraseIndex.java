@@ -3,19 +3,31 @@ package dev.whiteboard.feedback.scoring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Finds multi-word phrases in a token sequence by walking a trie of analysed phrases. A phrase token
- * written "n" stands for any number ("n users" matches "100M users"); other numbers match themselves.
- * Filler words of the text (articles, prepositions: {@code skippable}) and numbers may sit between the
- * words of a phrase ("writes ~12/s" matches "writes per s"), at most {@value #MAX_SKIPPED} in a row.
+ * Finds multi-word phrases in a token sequence by walking a trie of analysed phrases. A phrase word that
+ * names a {@link WordClass} stands for any word of that class ("n users" matches "100M users"); other
+ * words and numbers match themselves. Filler words of the text (articles, prepositions:
+ * {@code skippable}) and numbers may sit between the words of a phrase ("writes ~12/s" matches "writes
+ * per s"), at most {@value #MAX_SKIPPED} in a row.
  */
 final class PhraseIndex {
 
+    /** Words of a kind, written in a phrase as a placeholder. */
+    @FunctionalInterface
+    interface WordClass {
+        boolean includes(List<AnalyzedToken> tokens, int position);
+    }
+
+    /** "n": any number. */
     static final String ANY_NUMBER = "n";
+    /** "n10k": a number of ten thousand or more ("20M", "50 thousand"). */
+    static final String LARGE_NUMBER = "n10k";
+    private static final long LARGE = 10_000;
     private static final int MAX_SKIPPED = 2;
     private static final int MIN_WORDS_FOR_OPTIONAL_FILLER = 4;
 
@@ -33,9 +45,14 @@ final class PhraseIndex {
 
     private final Node root = new Node();
     private final Set<String> skippable;
+    private final Map<String, WordClass> wordClasses = new LinkedHashMap<>();
 
-    PhraseIndex(Set<String> skippable) {
+    /** @param wordClasses placeholders beyond the numbers, by the word that stands for them in a phrase */
+    PhraseIndex(Set<String> skippable, Map<String, WordClass> wordClasses) {
         this.skippable = skippable;
+        this.wordClasses.put(ANY_NUMBER, (tokens, position) -> tokens.get(position).number());
+        this.wordClasses.put(LARGE_NUMBER, (tokens, position) -> tokens.get(position).isNumberOfAtLeast(LARGE));
+        this.wordClasses.putAll(wordClasses);
     }
 
     /**
@@ -68,8 +85,8 @@ final class PhraseIndex {
     private void insert(List<AnalyzedToken> phrase, int value) {
         Node node = root;
         for (AnalyzedToken token : phrase) {
-            boolean placeholder = !token.number() && ANY_NUMBER.equals(token.surface());
-            node = placeholder ? node.anyNumber() : node.child(token.term());
+            boolean placeholder = !token.number() && wordClasses.containsKey(token.surface());
+            node = placeholder ? node.placeholder(token.surface()) : node.child(token.term());
         }
         node.addValue(value);
     }
@@ -96,8 +113,12 @@ final class PhraseIndex {
         if (literal != null) {
             consume(literal, tokens, start, position, matches);
         }
-        if (token.number() && node.anyNumber != null) {
-            consume(node.anyNumber, tokens, start, position, matches);
+        if (node.placeholders != null) {
+            for (Map.Entry<String, Node> placeholder : node.placeholders.entrySet()) {
+                if (wordClasses.get(placeholder.getKey()).includes(tokens, position)) {
+                    consume(placeholder.getValue(), tokens, start, position, matches);
+                }
+            }
         }
         boolean skippableToken = token.number() || skippable.contains(token.term());
         if (position > start && skipped < MAX_SKIPPED && skippableToken) {
@@ -116,7 +137,7 @@ final class PhraseIndex {
         private static final int[] NONE = new int[0];
 
         private Map<String, Node> children;
-        private Node anyNumber;
+        private Map<String, Node> placeholders;
         private int[] values = NONE;
 
         Node child(String term) {
@@ -126,11 +147,11 @@ final class PhraseIndex {
             return children.computeIfAbsent(term, t -> new Node());
         }
 
-        Node anyNumber() {
-            if (anyNumber == null) {
-                anyNumber = new Node();
+        Node placeholder(String word) {
+            if (placeholders == null) {
+                placeholders = new HashMap<>(2);
             }
-            return anyNumber;
+            return placeholders.computeIfAbsent(word, w -> new Node());
         }
 
         void addValue(int value) {

@@ -2,6 +2,7 @@ package dev.whiteboard.feedback.scoring;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -37,6 +38,21 @@ final class WordRoles {
             "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her",
             NoteAnalyzer.ARROW);
 
+    /**
+     * Words after a number that measure rather than count ("40 TB", "5 ms", "10k per second", "50k peak"):
+     * the number is no count of users or records.
+     */
+    private static final List<String> UNITS = List.of(
+            "b", "kb", "mb", "gb", "tb", "pb", "eb", "kib", "mib", "gib", "tib", "byte", "bytes", "bit", "bits",
+            "bps", "kbps", "mbps", "gbps", "tbps", "ms", "us", "ns", "s", "sec", "secs", "second", "seconds",
+            "min", "mins", "minute", "minutes", "h", "hr", "hrs", "hour", "hours", "d", "day", "days", "week",
+            "weeks", "mo", "month", "months", "y", "yr", "yrs", "year", "years", "percent", "qps", "rps", "tps",
+            "rpm", "hz", "km", "mi", "mile", "miles", "peak", "avg", "average", "mean", "total", "max", "min",
+            "ish", "tops", "writes", "reads", "requests", "req", "reqs", "times", "x");
+
+    private static final List<String> RATE_WORDS = List.of("per", "a", "an", "each", "every");
+    private static final List<String> SECONDS = List.of("s", "sec", "secs", "second", "seconds");
+
     /** Phrases that put a topic off, leave it out or admit not knowing it. */
     private static final List<String> DEFERRAL = List.of(
             "further topics", "other topics", "more topics", "topics to discuss", "if time",
@@ -51,7 +67,7 @@ final class WordRoles {
             "no idea", "not decided", "undecided", "haven't decided", "not clear", "unclear", "didn't ask",
             "did not ask", "not asked", "forgot", "left out", "not covering", "won't cover", "will not cover",
             "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
-            "skip it", "skip them", "skipping", "i mentioned", "as mentioned", "mentioned earlier",
+            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "i mentioned", "as mentioned", "mentioned earlier",
             "mentioned before", "just mention", "only mention", "to mention", "mention it", "not relevant",
             "not really relevant", "irrelevant");
 
@@ -73,13 +89,19 @@ final class WordRoles {
 
     private final Set<String> filler;
     private final Set<String> talk;
+    private final Set<String> units;
+    private final Set<String> rateWords;
+    private final Set<String> seconds;
     private final PhraseIndex deferrals;
     private final List<List<AnalyzedToken>> neutralCompounds;
 
     WordRoles(NoteAnalyzer analyzer) {
         this.filler = terms(analyzer, FILLER);
         this.talk = terms(analyzer, TALK);
-        this.deferrals = new PhraseIndex(filler);
+        this.units = terms(analyzer, UNITS);
+        this.rateWords = terms(analyzer, RATE_WORDS);
+        this.seconds = terms(analyzer, SECONDS);
+        this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
             deferrals.add(analyzer.tokens(phrase), 0);
         }
@@ -105,6 +127,23 @@ final class WordRoles {
     /** A word that can carry a decision or a mechanism: not filler, not talk about the interview. */
     boolean isContent(AnalyzedToken token) {
         return !token.number() && !filler.contains(token.term()) && !talk.contains(token.term());
+    }
+
+    /**
+     * Placeholders for cues: "noun" is a word that names counted things ("20M devices"), not a unit ("20
+     * GB") nor a rate per second ("5k comments/s").
+     */
+    Map<String, PhraseIndex.WordClass> cuePlaceholders() {
+        return Map.of("noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i));
+    }
+
+    private boolean namesCountedThings(AnalyzedToken token) {
+        return isContent(token) && !units.contains(token.term());
+    }
+
+    private boolean perSecondFollows(List<AnalyzedToken> tokens, int position) {
+        return position + 2 < tokens.size() && rateWords.contains(tokens.get(position + 1).term())
+                && seconds.contains(tokens.get(position + 2).term());
     }
 
     boolean isKnownWord(AnalyzedToken token) {
