@@ -55,6 +55,7 @@ final class NotationCharFilter extends BaseCharFilter {
             replace("<>→←⟶↔", "<->|-->|->|<-|→|←|⟶|↔", " " + NoteAnalyzer.ARROW + " "),
             replace("/", "(?<=\\p{Alnum})/(?=(?i:s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
                     " per "),
+            replace("/", "(?<=\\d\\s?(?i:b|kb|mb|gb|bytes?))/(?=[a-zA-Z])", " per "),
             insertAfter(DIGITS, "\\b\\d+(?:[.,]\\d+)?(?=[a-zA-Z]+\\b)", " "),
             insertAfter(UPPER_CASE, "\\b[a-z]+(?=[A-Z][a-z])", " "),
             replace(":", "(?<=\\p{Alnum}):(?=\\p{Alnum})", " "),

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -47,6 +48,10 @@ final class NoteAnalyzer extends Analyzer {
             Map.entry("dozen", "12"));
     /** Magnitudes after a number belong to it: "100 M users" is a number of users, a hundred million of them. */
     private static final Map<String, BigDecimal> MAGNITUDES = magnitudes();
+    private static final String BYTES_OR_BILLION = "b";
+    /** Words after "500 B" that say it is a size: "each", "per", an arrow to the next figure. */
+    private static final Set<String> BYTES_CONTEXT = Set.of("per", "each", "every", "a", "an", ARROW, "x", "avg",
+            "average", "on", "of", "in", "for", "after", "compressed", "raw");
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -96,8 +101,13 @@ final class NoteAnalyzer extends Analyzer {
     }
 
     private static void add(List<AnalyzedToken> tokens, String surface, String stem, int start, int end) {
+        boolean numberFollows = NUMBER.matcher(surface).matches() || NUMBER_WORDS.containsKey(surface);
+        if (!numberFollows && !BYTES_CONTEXT.contains(surface)) {
+            foldBillionBeforeLast(tokens);
+        }
         AnalyzedToken previous = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-        if (previous != null && previous.number() && MAGNITUDES.containsKey(surface)) {
+        boolean magnitude = MAGNITUDES.containsKey(surface) && !BYTES_OR_BILLION.equals(surface);
+        if (previous != null && previous.number() && magnitude) {
             tokens.set(tokens.size() - 1, new AnalyzedToken(scaled(previous.term(), MAGNITUDES.get(surface)),
                     previous.surface(), previous.start(), end, true));
             return;
@@ -109,6 +119,21 @@ final class NoteAnalyzer extends Analyzer {
         } else {
             tokens.add(new AnalyzedToken(stem, surface, start, end, false));
         }
+    }
+
+    /**
+     * "B" after a number is bytes ("500B each", "~1.4 B/point", "100B -> 10 GB") unless a word follows
+     * that names what is counted ("1B clicks", "6B rows"): then it was a billion.
+     */
+    private static void foldBillionBeforeLast(List<AnalyzedToken> tokens) {
+        int last = tokens.size() - 1;
+        if (last < 1 || !BYTES_OR_BILLION.equals(tokens.get(last).surface()) || !tokens.get(last - 1).number()) {
+            return;
+        }
+        AnalyzedToken number = tokens.get(last - 1);
+        AnalyzedToken billion = tokens.remove(last);
+        tokens.set(last - 1, new AnalyzedToken(scaled(number.term(), MAGNITUDES.get(BYTES_OR_BILLION)),
+                number.surface(), number.start(), billion.end(), true));
     }
 
     /** The number times its magnitude, written out ("2.3" and "k" make "2300"); a time of day stays as it is. */
