@@ -44,11 +44,21 @@ final class NotationCharFilter extends BaseCharFilter {
     private record Edit(int start, int end, String replacement) {
     }
 
+    /**
+     * A call named by one of these verbs, alone or leading a camel-case name, is an API operation
+     * ("like(postId)", "sendMessage(convId, body)"); a table is named by a noun ("posts(id, author_id)").
+     */
+    private static final String OPERATION_VERBS = "(?:get|put|post|create|update|delete|remove|add|list|send|fetch|"
+            + "like|unlike|follow|unfollow|shorten|redirect|upload|download|search|submit|book|cancel|publish|"
+            + "subscribe|unsubscribe|mark|register|schedule|pause|resume|set|query|join|leave|vote|bid|place|"
+            + "reserve|pay|refund|share|edit|rate|report|track|record|increment|enqueue|dequeue|acquire|release)";
+
     private static final String DIGITS = "0123456789";
     private static final String UPPER_CASE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
     private static final List<Rewrite> REWRITES = List.of(
             replace("(", "\\b(?=[A-Za-z]\\w*\\([^()\\n]*\\)\\s*(?:->|→))", "signature "),
+            replace("(", "\\b(?=" + OPERATION_VERBS + "(?:[A-Z_]\\w*)?\\([^()\\n]*\\))", "signature "),
             replace("/", "\\b(?=(?:GET|POST|PUT|PATCH|DELETE)\\s+/)", "endpoint "),
             replace("-:", "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
             replace("-:", "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b", " many to many "),
