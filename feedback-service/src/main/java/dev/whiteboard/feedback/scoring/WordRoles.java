@@ -73,7 +73,8 @@ final class WordRoles {
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
-     * inside them ("2 replicas per shard" names no sharding key, "17 TB per day" is no event count).
+     * inside them ("2 replicas per shard" names no sharding key, "17 TB per day" is no event count, "browser
+     * cache 1h" sizes no cache, a nightly "batch job" batches no requests, a user who "logs in" is no logging).
      */
     private static final List<String> NEUTRAL_COMPOUNDS = List.of(
             "user id", "userid", "api server", "api servers", "api gateway", "api gateways", "api layer",
@@ -85,7 +86,11 @@ final class WordRoles {
             "k8s ingress", "kubernetes ingress", "per shard", "each shard", "same shard", "one shard", "n shards",
             "shard primary", "shard leader", "shard replica", "shard replicas", "kb per day", "mb per day",
             "gb per day", "tb per day", "pb per day", "gb per month", "tb per month", "pb per month",
-            "tb per year", "pb per year");
+            "tb per year", "pb per year", "cache n s", "cache n sec", "cache n seconds", "cache n min",
+            "cache n minutes", "cache n h", "cache n hr", "cache n hours", "cache n days", "batch job", "batch jobs",
+            "batch pipeline", "nightly batch", "search logs", "query logs", "click logs", "from logs",
+            "from the logs", "logs in", "log in", "logged in", "logs into", "polled by workers", "poll noun table",
+            "polls the database", "poll the database", "polls the db", "poll the db");
 
     private final Set<String> filler;
     private final Set<String> talk;
