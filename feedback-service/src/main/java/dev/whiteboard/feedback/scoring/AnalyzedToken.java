@@ -3,8 +3,9 @@ package dev.whiteboard.feedback.scoring;
 import java.math.BigDecimal;
 
 /**
- * One analysed word: {@code term} is what matching compares (the stem, or the value of a number written in digits: "100M" is "100000000"),
- * {@code surface} the lower-cased word as written, offsets point into the analysed text.
+ * One analysed word: {@code term} is what matching compares (the stem, or the value of a number in digits:
+ * "100M" is "100000000"), {@code surface} the lower-cased word as written, offsets point into the analysed
+ * text.
  */
 record AnalyzedToken(String term, String surface, int start, int end, boolean number) {
 

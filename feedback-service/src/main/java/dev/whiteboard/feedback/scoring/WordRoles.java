@@ -67,9 +67,9 @@ final class WordRoles {
             "no idea", "not decided", "undecided", "haven't decided", "not clear", "unclear", "didn't ask",
             "did not ask", "not asked", "forgot", "left out", "not covering", "won't cover", "will not cover",
             "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
-            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "i mentioned", "as mentioned", "mentioned earlier",
-            "mentioned before", "just mention", "only mention", "to mention", "mention it", "not relevant",
-            "not really relevant", "irrelevant");
+            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "i mentioned", "as mentioned",
+            "mentioned earlier", "mentioned before", "just mention", "only mention", "to mention", "mention it",
+            "not relevant", "not really relevant", "irrelevant");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
