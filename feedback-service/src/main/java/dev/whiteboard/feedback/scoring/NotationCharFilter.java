@@ -65,7 +65,7 @@ final class NotationCharFilter extends BaseCharFilter {
             replace("-:", "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b", " many to many "),
             replace("<>→←⟶↔", "<->|-->|->|<-|→|←|⟶|↔", " " + NoteAnalyzer.ARROW + " "),
             replace("<≤", "(?:<=?|≤)(?=\\s*~?\\d)", " under "),
-            replace("/", "(?<=\\p{Alnum})/(?=(?i:s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
+            replace("/", "(?<=\\p{Alnum})/(?=(?i:ms|s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
                     " per "),
             replace("/", "(?<=\\d\\s?(?i:b|kb|mb|gb|bytes?))/(?=[a-zA-Z])", " per "),
             insertAfter(DIGITS, "\\b\\d+(?:[.,]\\d+)?(?=[a-zA-Z]+\\b)", " "),

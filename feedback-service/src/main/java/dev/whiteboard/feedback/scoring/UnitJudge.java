@@ -8,8 +8,8 @@ import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
 
 /**
  * Decides whether a unit that names topics says something about them: a number, a word beyond the
- * topic names and talk about the interview, or two topics put in relation ("LRU eviction",
- * "Eviction: LRU"). A list of topic names ("sharding, caching, CDN, LB") says nothing, whatever words
+ * topic names and talk about the interview, two topics put in relation ("LRU eviction",
+ * "Eviction: LRU"), or a topic named as the answer to a question ("Push? Email confirmation only"). A list of topic names ("sharding, caching, CDN, LB") says nothing, whatever words
  * sit in it.
  */
 final class UnitJudge {
@@ -38,6 +38,9 @@ final class UnitJudge {
             if (tokens.get(i).number()) {
                 return true;
             }
+        }
+        if (answerFrom > 0 && namesTopicFrom(items, answerFrom)) {
+            return true;
         }
         int headEnd = answerStart > 0 ? answerFrom : headLength(text, tokens);
         boolean topicList = isTopicList(text, tokens, headEnd, items);
@@ -118,6 +121,15 @@ final class UnitJudge {
                 listed = separated(text, tokens.get(t), tokens.get(t + 1)) || isConjunction(tokens.get(t + 1));
             }
             if (!listed) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namesTopicFrom(List<Match> items, int position) {
+        for (Match item : items) {
+            if (item.first() >= position) {
                 return true;
             }
         }
