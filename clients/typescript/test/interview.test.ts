@@ -39,6 +39,12 @@ function ok<T>(result: { data?: T; error?: unknown; response: Response }, call: 
   return result.data;
 }
 
+/** Grading runs after the report turns FINAL; reports are compared once the estimate is graded. */
+function estimatesGraded(report: Report): boolean {
+  const estimates = report.estimation?.estimates ?? [];
+  return estimates.length > 0 && estimates.every((e) => e.status === "GRADED");
+}
+
 async function eventually<T>(what: string, attempt: () => Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + REPORT_TIMEOUT_MS;
   while (Date.now() < deadline) {
@@ -107,7 +113,7 @@ test("a whole interview through the generated TypeScript client", { timeout: 240
         return undefined;
       }
       const current = ok(result, "GET /feedback/{sessionId}");
-      return current.status === "FINAL" ? current : undefined;
+      return current.status === "FINAL" && estimatesGraded(current) ? current : undefined;
     });
 
     // Coverage and missed items against what the notes said.
@@ -152,12 +158,16 @@ test("a whole interview through the generated TypeScript client", { timeout: 240
     assert.equal(grades.get("storagePerDayBytes")?.computed, Number(computed.figures?.storagePerDayBytes?.value));
     assert.match(grades.get("storagePerDayBytes")?.explanation ?? "", /1,000/);
 
-    // The webhook: the report.final POST for this session, signed over its timestamp and raw body.
-    const delivery: Delivery = await eventually("a signed report.final webhook", async () =>
-      receiver.deliveries.find((d) => {
+    // The webhooks of this session, signed over their timestamp and raw body: report.final when the
+    // report turns FINAL, report.updated once the estimate is graded after that.
+    const ofSession = () => receiver.deliveries.filter((d) => JSON.parse(d.body).sessionId === id);
+    const delivery: Delivery = await eventually("a signed webhook with the graded report", async () =>
+      ofSession().find((d) => {
         const body = JSON.parse(d.body);
-        return body.event === "report.final" && body.sessionId === id;
+        return ["report.final", "report.updated"].includes(body.event) && body.report?.status === "FINAL"
+          && estimatesGraded(body.report);
       }));
+    assert.equal(JSON.parse(ofSession()[0].body).event, "report.final", "the first delivery of the session");
     const signature = delivery.headers["whiteboard-signature"] as string | undefined;
     const now = Math.floor(Date.now() / 1000);
     assert.equal(signatureProblem(secret, signature, delivery.body, now, SIGNATURE_TOLERANCE_SECONDS), null);

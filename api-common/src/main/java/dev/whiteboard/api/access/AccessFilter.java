@@ -1,9 +1,9 @@
 package dev.whiteboard.api.access;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.whiteboard.api.problem.Problem;
 import dev.whiteboard.api.problem.ProblemException;
+import dev.whiteboard.api.problem.ProblemWriter;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.Context;
@@ -158,18 +158,6 @@ public class AccessFilter {
     }
 
     private void reject(RoutingContext rc, ProblemException problem) {
-        if (rc.response().ended()) {
-            return;
-        }
-        String body;
-        try {
-            body = json.writeValueAsString(problem.toProblem(rc.normalizedPath()));
-        } catch (JsonProcessingException e) {
-            body = "{\"title\":\"" + problem.title() + "\",\"status\":" + problem.status() + "}";
-        }
-        HttpServerResponse response = rc.response().setStatusCode(problem.status())
-                .putHeader("Content-Type", Problem.MEDIA_TYPE);
-        problem.headers().forEach(response::putHeader);
-        response.end(body);
+        ProblemWriter.end(rc, json, problem);
     }
 }

@@ -110,6 +110,11 @@ public class ProblemMappers {
         if (e instanceof IllegalArgumentException && e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
+        var storage = StorageFailures.problemFor(e);
+        if (storage.isPresent()) {
+            Log.warnf("request to %s answered %d: %s", path(uri), storage.get().status(), e.toString());
+            return ProblemResponses.of(storage.get(), path(uri));
+        }
         Log.errorf(e, "unexpected failure on %s", path(uri));
         return ProblemResponses.of(new ProblemException(500, "Internal Server Error",
                 "the server failed to handle the request; it has been logged", null), path(uri));
@@ -118,7 +123,9 @@ public class ProblemMappers {
     static ProblemException fromJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping.getPath()) : null;
         String message;
-        if (e instanceof UnrecognizedPropertyException unknown) {
+        if (e instanceof NulFreeStrings.NulCharacterException) {
+            message = NulFreeStrings.NulCharacterException.MESSAGE;
+        } else if (e instanceof UnrecognizedPropertyException unknown) {
             field = field == null ? unknown.getPropertyName() : field;
             message = "unknown field";
         } else if (e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException instantiation) {

@@ -136,7 +136,13 @@ class InterviewThroughJavaClientsTest {
         return await("FINAL report of " + sessionId).atMost(REPORT_TIMEOUT).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptionsMatching(e -> e instanceof ApiException api && api.getCode() == 404)
                 .until(() -> clients.feedback().feedbackSessionIdGet(sessionId.toString()),
-                        report -> report.getStatus() == ReportStatus.FINAL);
+                        report -> report.getStatus() == ReportStatus.FINAL && estimatesGraded(report));
+    }
+
+    /** Grading runs after the report turns FINAL; the test compares reports once the estimate is graded. */
+    private static boolean estimatesGraded(FeedbackReport report) {
+        return report.getEstimation() != null && !report.getEstimation().getEstimates().isEmpty()
+                && report.getEstimation().getEstimates().stream().allMatch(e -> e.getStatus() == Status.GRADED);
     }
 
     /** Each item the notes clearly cover is covered, with a sentence of the notes as evidence. */
@@ -240,11 +246,17 @@ class InterviewThroughJavaClientsTest {
     private static FeedbackReport awaitSignedDelivery(WebhookReceiver receiver, String secret, UUID sessionId,
                                                       PlatformClients clients) throws Exception {
         ObjectMapper json = clients.feedbackJson();
-        WebhookReceiver.Delivery delivery = await("signed report.final webhook for " + sessionId)
+        // report.final goes out when the report turns FINAL; report.updated follows once the estimate is graded.
+        WebhookReceiver.Delivery delivery = await("signed webhook with the graded report of " + sessionId)
                 .atMost(REPORT_TIMEOUT)
                 .until(() -> receiver.deliveries().stream()
-                        .filter(d -> isFinalReportOf(sessionId, parse(json, d.body()))).findFirst(), found -> found.isPresent())
+                        .filter(d -> isGradedFinalReportOf(sessionId, parse(json, d.body()), json)).findFirst(),
+                        found -> found.isPresent())
                 .orElseThrow();
+        assertThat(receiver.deliveries().stream().map(d -> parse(json, d.body()))
+                .filter(body -> body.path("sessionId").asText().equals(sessionId.toString()))
+                .map(body -> body.path("event").asText()).findFirst())
+                .as("the first delivery of the session").contains("report.final");
         String signature = delivery.header(WebhookSignatureCheck.HEADER);
         assertThat(WebhookSignatureCheck.problem(secret, signature, delivery.body(), Instant.now(), SIGNATURE_TOLERANCE))
                 .as("signature check of the delivery").isNull();
@@ -253,9 +265,17 @@ class InterviewThroughJavaClientsTest {
         return json.treeToValue(json.readTree(delivery.body()).get("report"), FeedbackReport.class);
     }
 
-    private static boolean isFinalReportOf(UUID sessionId, JsonNode body) {
-        return body.path("event").asText().equals("report.final")
-                && body.path("sessionId").asText().equals(sessionId.toString());
+    private static boolean isGradedFinalReportOf(UUID sessionId, JsonNode body, ObjectMapper json) {
+        if (!body.path("sessionId").asText().equals(sessionId.toString())
+                || !List.of("report.final", "report.updated").contains(body.path("event").asText())) {
+            return false;
+        }
+        try {
+            FeedbackReport report = json.treeToValue(body.get("report"), FeedbackReport.class);
+            return report.getStatus() == ReportStatus.FINAL && estimatesGraded(report);
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static JsonNode parse(ObjectMapper json, String body) {

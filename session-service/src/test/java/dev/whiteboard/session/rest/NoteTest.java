@@ -54,6 +54,16 @@ class NoteTest {
     }
 
     @Test
+    void aNulCharacterIsRefusedByNameAndNothingIsStored() {
+        api.request().body("{\"phase\": \"requirements\", \"text\": \"who\\u0000 uses it\"}")
+                .post("/sessions/" + session + "/notes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("text"));
+        api.request().urlEncodingEnabled(false).get("/sessions/" + session + "/notes/%00").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("path"));
+        api.request().get("/sessions/" + session + "/notes").then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void acceptsAStructuredEstimateInTheCapacityPhase() {
         api.act(session, "advance");
         api.act(session, "advance").then().body("currentPhase", equalTo("capacity"));
