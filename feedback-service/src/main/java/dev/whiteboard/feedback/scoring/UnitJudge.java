@@ -17,6 +17,10 @@ final class UnitJudge {
     private static final int MAX_HEAD_TOKENS = 4;
     private static final int MAX_LIST_SEGMENT_TOKENS = 3;
     private static final String LIST_SEPARATORS = ",;/|";
+    /** Single words count as list entries only in a list this long: "redis, LRU" may well be a decision. */
+    private static final int MIN_LIST_SEGMENTS_OF_WORDS = 3;
+    /** ... and only beside topic names: "post, comment, like" lists the actions of a system. */
+    private static final int MIN_NAMES_AMONG_WORDS = 2;
 
     private final WordRoles roles;
 
@@ -43,7 +47,7 @@ final class UnitJudge {
             return true;
         }
         int headEnd = answerStart > 0 ? answerFrom : headLength(text, tokens);
-        boolean topicList = isTopicList(text, tokens, headEnd, items);
+        boolean topicList = isTopicList(text, tokens, afterLeadIn(tokens, headEnd, items), items);
         for (int i = answerFrom; i < tokens.size(); i++) {
             if ((i < headEnd || !topicList) && !inAny(items, i) && roles.isContent(tokens.get(i))) {
                 return true;
@@ -68,7 +72,22 @@ final class UnitJudge {
         return 0;
     }
 
-    /** Short comma-separated segments, most of them nothing but topic names ("sharding, caching, CDN, LB"). */
+    /**
+     * Skips words that only lead into a list ("we should think about caching, sharding and replication",
+     * "things I'd also look at: ..."): neither content nor a topic name.
+     */
+    private int afterLeadIn(List<AnalyzedToken> tokens, int from, List<Match> items) {
+        int i = from;
+        while (i < tokens.size() && !inAny(items, i) && !tokens.get(i).number() && !roles.isContent(tokens.get(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Short comma-separated segments, most of them nothing but a topic name or a single word ("sharding,
+     * caching, CDN, LB", "users, scale, latency, consistency").
+     */
     private boolean isTopicList(String text, List<AnalyzedToken> tokens, int from, List<Match> items) {
         List<List<Integer>> segments = new ArrayList<>();
         List<Integer> segment = new ArrayList<>();
@@ -88,7 +107,18 @@ final class UnitJudge {
             return false;
         }
         long bareNames = segments.stream().filter(s -> isBareName(s, tokens, items)).count();
-        return bareNames * 2 > segments.size();
+        if (bareNames * 2 > segments.size()) {
+            return true;
+        }
+        long singleWords = segments.stream().filter(s -> !isBareName(s, tokens, items) && isSingleWord(s, tokens))
+                .count();
+        return segments.size() >= MIN_LIST_SEGMENTS_OF_WORDS && bareNames >= MIN_NAMES_AMONG_WORDS
+                && (bareNames + singleWords) * 2 > segments.size();
+    }
+
+    private boolean isSingleWord(List<Integer> segment, List<AnalyzedToken> tokens) {
+        return segment.stream().filter(i -> roles.isContent(tokens.get(i))).count() == 1
+                && segment.stream().noneMatch(i -> tokens.get(i).number());
     }
 
     private boolean isBareName(List<Integer> segment, List<AnalyzedToken> tokens, List<Match> items) {

@@ -69,7 +69,10 @@ final class WordRoles {
             "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
             "skip it", "skip them", "skipping it", "skipping this", "skipping that", "i mentioned", "as mentioned",
             "mentioned earlier", "mentioned before", "just mention", "only mention", "to mention", "mention it",
-            "not relevant", "not really relevant", "irrelevant");
+            "not relevant", "not really relevant", "irrelevant", "also look at", "would look at", "could look at",
+            "would also look at", "i'd also look at", "if time permits", "time permits", "not go deep",
+            "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
+            "leave for later", "park it", "parked", "nice to have", "future work", "v2", "later phase");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
@@ -90,7 +93,10 @@ final class WordRoles {
             "cache n minutes", "cache n h", "cache n hr", "cache n hours", "cache n days", "batch job", "batch jobs",
             "batch pipeline", "nightly batch", "search logs", "query logs", "click logs", "from logs",
             "from the logs", "logs in", "log in", "logged in", "logs into", "polled by workers", "poll noun table",
-            "polls the database", "poll the database", "polls the db", "poll the db");
+            "polls the database", "poll the database", "polls the db", "poll the db", "kb a day", "mb a day",
+            "gb a day", "tb a day", "pb a day", "gb a month", "tb a month", "pb a month", "tb a year", "pb a year",
+            "edge server", "edge servers", "edge node", "edge nodes", "notification endpoint",
+            "on cpu", "on consumer lag", "on queue depth", "on queue length");
 
     private final Set<String> filler;
     private final Set<String> talk;
