@@ -92,7 +92,9 @@ final class UnitJudge {
         List<List<Integer>> segments = new ArrayList<>();
         List<Integer> segment = new ArrayList<>();
         for (int i = from; i < tokens.size(); i++) {
-            if (i > from && separated(text, tokens.get(i - 1), tokens.get(i)) && !segment.isEmpty()) {
+            boolean boundary = separated(text, tokens.get(i - 1 < from ? i : i - 1), tokens.get(i))
+                    || isConjunction(tokens.get(i));
+            if (i > from && boundary && !segment.isEmpty()) {
                 segments.add(segment);
                 segment = new ArrayList<>();
             }
@@ -168,11 +170,17 @@ final class UnitJudge {
 
     private static boolean separated(String text, AnalyzedToken left, AnalyzedToken right) {
         for (int c = left.end(); c < right.start() && c < text.length(); c++) {
-            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0) {
+            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0 && !isWithSlash(text, c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The slash of "w/" ("redis w/ LRU") abbreviates "with"; it separates nothing. */
+    private static boolean isWithSlash(String text, int slash) {
+        return text.charAt(slash) == '/' && slash > 0 && Character.toLowerCase(text.charAt(slash - 1)) == 'w'
+                && (slash == 1 || !Character.isLetterOrDigit(text.charAt(slash - 2)));
     }
 
     private static boolean isConjunction(AnalyzedToken token) {

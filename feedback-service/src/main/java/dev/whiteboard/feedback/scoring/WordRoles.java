@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What words do in a note, independent of any template: filler words, words that only talk about the
@@ -35,7 +36,8 @@ final class WordRoles {
             "estimations", "design", "high", "level", "hld", "lld", "question", "questions", "q", "answer",
             "note", "notes", "aspect", "aspects", "point", "points", "detail", "details", "part", "parts", "area",
             "areas", "such", "various", "several", "lot", "lots", "yet", "now", "again", "wise", "re",
-            "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her",
+            "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her", "boxes", "components",
+            "building", "blocks",
             NoteAnalyzer.ARROW);
 
     /**
@@ -97,6 +99,10 @@ final class WordRoles {
             "gb a day", "tb a day", "pb a day", "gb a month", "tb a month", "pb a month", "tb a year", "pb a year",
             "edge server", "edge servers", "edge node", "edge nodes", "notification endpoint",
             "on cpu", "on consumer lag", "on queue depth", "on queue length");
+
+    /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
+    private static final Pattern DEFERRED_LABEL = Pattern.compile(
+            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|n/?a|not now|out of scope)\\W*$", Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;
     private final Set<String> talk;
@@ -163,6 +169,10 @@ final class WordRoles {
 
     boolean defers(List<AnalyzedToken> tokens) {
         return deferrals.occursIn(tokens);
+    }
+
+    boolean defersLabel(String text) {
+        return DEFERRED_LABEL.matcher(text).find();
     }
 
     List<List<AnalyzedToken>> neutralCompounds() {
