@@ -53,7 +53,22 @@ final class UnitJudge {
                 return true;
             }
         }
+        if (!topicList && namesVerdict(tokens, items, answerFrom)) {
+            return true;
+        }
         return relatesTopics(text, tokens, items, answerFrom);
+    }
+
+    /** A topic named by its verdict is answered ("very write heavy", "mostly reads", "immutable"). */
+    private boolean namesVerdict(List<AnalyzedToken> tokens, List<Match> items, int answerFrom) {
+        for (Match item : items) {
+            for (int i = Math.max(item.first(), answerFrom); i <= item.last(); i++) {
+                if (roles.isVerdict(tokens.get(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Number of tokens before a "label:" at the start of the unit ("Cache: Redis, LRU"), else 0. */

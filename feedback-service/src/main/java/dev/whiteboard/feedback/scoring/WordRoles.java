@@ -55,6 +55,11 @@ final class WordRoles {
     private static final List<String> RATE_WORDS = List.of("per", "a", "an", "each", "every");
     private static final List<String> SECONDS = List.of("s", "sec", "secs", "second", "seconds");
 
+    /** Words that make a topic's name its answer: "write heavy" says which, "rarely changes" how often. */
+    private static final List<String> VERDICTS = List.of(
+            "heavy", "mostly", "dominate", "dominates", "dominated", "dominant", "outnumber", "rarely", "seldom",
+            "barely", "frequently", "immutable", "append", "once", "intensive");
+
     /** Phrases that put a topic off, leave it out or admit not knowing it. */
     private static final List<String> DEFERRAL = List.of(
             "further topics", "other topics", "more topics", "topics to discuss", "if time",
@@ -108,6 +113,7 @@ final class WordRoles {
     private final Set<String> talk;
     private final Set<String> units;
     private final Set<String> rateWords;
+    private final Set<String> verdicts;
     private final Set<String> seconds;
     private final PhraseIndex deferrals;
     private final List<List<AnalyzedToken>> neutralCompounds;
@@ -117,6 +123,7 @@ final class WordRoles {
         this.talk = terms(analyzer, TALK);
         this.units = terms(analyzer, UNITS);
         this.rateWords = terms(analyzer, RATE_WORDS);
+        this.verdicts = terms(analyzer, VERDICTS);
         this.seconds = terms(analyzer, SECONDS);
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
@@ -161,6 +168,10 @@ final class WordRoles {
     private boolean perSecondFollows(List<AnalyzedToken> tokens, int position) {
         return position + 2 < tokens.size() && rateWords.contains(tokens.get(position + 1).term())
                 && seconds.contains(tokens.get(position + 2).term());
+    }
+
+    boolean isVerdict(AnalyzedToken token) {
+        return verdicts.contains(token.term());
     }
 
     boolean isKnownWord(AnalyzedToken token) {
