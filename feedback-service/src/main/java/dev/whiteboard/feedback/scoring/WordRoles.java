@@ -52,6 +52,16 @@ final class WordRoles {
             "rpm", "hz", "km", "mi", "mile", "miles", "peak", "avg", "average", "mean", "total", "max", "min",
             "ish", "tops", "writes", "reads", "requests", "req", "reqs", "times", "x");
 
+    private static final List<String> BYTE_UNITS = List.of(
+            "b", "kb", "mb", "gb", "tb", "pb", "eb", "kib", "mib", "gib", "tib", "byte", "bytes", "kilobytes",
+            "megabytes", "gigabytes", "terabytes", "petabytes");
+    /** Byte units large enough for a whole data set rather than one object ("15 GB", "3 TB"). */
+    private static final List<String> VOLUME_UNITS = List.of(
+            "gb", "tb", "pb", "eb", "gib", "tib", "gigabytes", "terabytes", "petabytes");
+    private static final List<String> TIME_UNITS = List.of(
+            "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hour", "hours",
+            "d", "day", "days", "month", "months", "year", "years", "yr");
+
     private static final List<String> RATE_WORDS = List.of("per", "a", "an", "each", "every");
     private static final List<String> SECONDS = List.of("s", "sec", "secs", "second", "seconds");
 
@@ -114,6 +124,10 @@ final class WordRoles {
     private final Set<String> units;
     private final Set<String> rateWords;
     private final Set<String> verdicts;
+    private final Set<String> byteUnits;
+    private final Set<String> volumeUnits;
+    private final Set<String> timeUnits;
+    private final Set<String> memoryWords;
     private final Set<String> seconds;
     private final PhraseIndex deferrals;
     private final List<List<AnalyzedToken>> neutralCompounds;
@@ -124,6 +138,10 @@ final class WordRoles {
         this.units = terms(analyzer, UNITS);
         this.rateWords = terms(analyzer, RATE_WORDS);
         this.verdicts = terms(analyzer, VERDICTS);
+        this.byteUnits = terms(analyzer, BYTE_UNITS);
+        this.volumeUnits = terms(analyzer, VOLUME_UNITS);
+        this.timeUnits = terms(analyzer, TIME_UNITS);
+        this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each"));
         this.seconds = terms(analyzer, SECONDS);
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
@@ -153,12 +171,30 @@ final class WordRoles {
         return !token.number() && !filler.contains(token.term()) && !talk.contains(token.term());
     }
 
-    /**
-     * Placeholders for cues: "noun" is a word that names counted things ("20M devices"), not a unit ("20
-     * GB") nor a rate per second ("5k comments/s").
-     */
+    /** Placeholders for cues: see {@link #perTimeFollows}. A "noun" is no unit nor a rate per second. */
     Map<String, PhraseIndex.WordClass> cuePlaceholders() {
-        return Map.of("noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i));
+        return Map.of(
+                "noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i),
+                "byteunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()),
+                "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
+                        && !memoryFollows(tokens, i));
+    }
+
+    /**
+     * "noun" names counted things ("20M devices"); "byteunit" is any byte unit; "volumeunit" a byte unit of a
+     * data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day").
+     */
+    /** "64 GB RAM", "2 GB each": a machine's memory or one object's size, not a data set. */
+    private boolean memoryFollows(List<AnalyzedToken> tokens, int position) {
+        return position + 1 < tokens.size() && memoryWords.contains(tokens.get(position + 1).term());
+    }
+
+    private boolean perTimeFollows(List<AnalyzedToken> tokens, int position) {
+        int next = position + 1;
+        if (next < tokens.size() && rateWords.contains(tokens.get(next).term())) {
+            next++;
+        }
+        return next < tokens.size() && next > position + 1 && timeUnits.contains(tokens.get(next).term());
     }
 
     private boolean namesCountedThings(AnalyzedToken token) {
