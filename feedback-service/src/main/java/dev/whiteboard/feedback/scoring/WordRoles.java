@@ -18,7 +18,7 @@ final class WordRoles {
             "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
             "over", "via", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this",
             "that", "these", "those", "there", "here", "and", "or", "but", "so", "if", "then", "than", "we", "i",
-            "you", "they", "he", "she", "us", "me", "them", "we'd",
+            "you", "they", "he", "she", "us", "me", "them", "we'd", "has", "have", "had",
             "i'd", "we'll", "i'll", "let's", "i'm", "we're", "they're", "you'd", "what", "which", "who", "whom",
             "whose", "when", "where", "how", "why", "do", "does", "did", "will", "shall", "can", "just", "very",
             "too", "only", "all", "any", "some", "each", "x", "eg", "e.g", "ie", "i.e", "w", "about",
