@@ -113,7 +113,7 @@ final class WordRoles {
             "polls the database", "poll the database", "polls the db", "poll the db", "kb a day", "mb a day",
             "gb a day", "tb a day", "pb a day", "gb a month", "tb a month", "pb a month", "tb a year", "pb a year",
             "edge server", "edge servers", "edge node", "edge nodes", "notification endpoint",
-            "on cpu", "on consumer lag", "on queue depth", "on queue length");
+            "on cpu", "on consumer lag", "on queue depth", "on queue length", "top n cache", "top n cached");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
