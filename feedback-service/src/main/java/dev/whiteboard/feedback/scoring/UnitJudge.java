@@ -9,8 +9,9 @@ import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
 /**
  * Decides whether a unit that names topics says something about them: a number, a word beyond the
  * topic names and talk about the interview, two topics put in relation ("LRU eviction",
- * "Eviction: LRU"), or a topic named as the answer to a question ("Push? Email confirmation only"). A list of topic names ("sharding, caching, CDN, LB") says nothing, whatever words
- * sit in it.
+ * "Eviction: LRU"), a topic named with its verdict ("very write heavy"), or a topic named as the answer
+ * to a question ("Push? Email confirmation only"). A list of topic names ("sharding, caching, CDN, LB",
+ * "we should think about caching, sharding and replication") says nothing, whatever words sit in it.
  */
 final class UnitJudge {
 
@@ -107,9 +108,9 @@ final class UnitJudge {
         List<List<Integer>> segments = new ArrayList<>();
         List<Integer> segment = new ArrayList<>();
         for (int i = from; i < tokens.size(); i++) {
-            boolean boundary = separated(text, tokens.get(i - 1 < from ? i : i - 1), tokens.get(i))
-                    || isConjunction(tokens.get(i));
-            if (i > from && boundary && !segment.isEmpty()) {
+            boolean boundary = i > from
+                    && (separated(text, tokens.get(i - 1), tokens.get(i)) || isConjunction(tokens.get(i)));
+            if (boundary && !segment.isEmpty()) {
                 segments.add(segment);
                 segment = new ArrayList<>();
             }
