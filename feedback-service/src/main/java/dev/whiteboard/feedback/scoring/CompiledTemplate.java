@@ -123,7 +123,7 @@ final class CompiledTemplate {
     }
 
     private boolean covers(NoteUnit unit, Reading reading, Heading heading) {
-        if (unit.unansweredQuestion() || roles.defers(reading.tokens())) {
+        if (unit.unansweredQuestion() || roles.defers(reading.tokens()) || roles.defersLabel(unit.text())) {
             return false;
         }
         if (heading != null && heading.defers()) {

@@ -9,14 +9,19 @@ import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
 /**
  * Decides whether a unit that names topics says something about them: a number, a word beyond the
  * topic names and talk about the interview, two topics put in relation ("LRU eviction",
- * "Eviction: LRU"), or a topic named as the answer to a question ("Push? Email confirmation only"). A list of topic names ("sharding, caching, CDN, LB") says nothing, whatever words
- * sit in it.
+ * "Eviction: LRU"), a topic named with its verdict ("very write heavy"), or a topic named as the answer
+ * to a question ("Push? Email confirmation only"). A list of topic names ("sharding, caching, CDN, LB",
+ * "we should think about caching, sharding and replication") says nothing, whatever words sit in it.
  */
 final class UnitJudge {
 
     private static final int MAX_HEAD_TOKENS = 4;
     private static final int MAX_LIST_SEGMENT_TOKENS = 3;
     private static final String LIST_SEPARATORS = ",;/|";
+    /** Single words count as list entries only in a list this long: "redis, LRU" may well be a decision. */
+    private static final int MIN_LIST_SEGMENTS_OF_WORDS = 3;
+    /** ... and only beside topic names: "post, comment, like" lists the actions of a system. */
+    private static final int MIN_NAMES_AMONG_WORDS = 2;
 
     private final WordRoles roles;
 
@@ -43,13 +48,28 @@ final class UnitJudge {
             return true;
         }
         int headEnd = answerStart > 0 ? answerFrom : headLength(text, tokens);
-        boolean topicList = isTopicList(text, tokens, headEnd, items);
+        boolean topicList = isTopicList(text, tokens, afterLeadIn(tokens, headEnd, items), items);
         for (int i = answerFrom; i < tokens.size(); i++) {
             if ((i < headEnd || !topicList) && !inAny(items, i) && roles.isContent(tokens.get(i))) {
                 return true;
             }
         }
+        if (!topicList && namesVerdict(tokens, items, answerFrom)) {
+            return true;
+        }
         return relatesTopics(text, tokens, items, answerFrom);
+    }
+
+    /** A topic named by its verdict is answered ("very write heavy", "mostly reads", "immutable"). */
+    private boolean namesVerdict(List<AnalyzedToken> tokens, List<Match> items, int answerFrom) {
+        for (Match item : items) {
+            for (int i = Math.max(item.first(), answerFrom); i <= item.last(); i++) {
+                if (roles.isVerdict(tokens.get(i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Number of tokens before a "label:" at the start of the unit ("Cache: Redis, LRU"), else 0. */
@@ -68,12 +88,29 @@ final class UnitJudge {
         return 0;
     }
 
-    /** Short comma-separated segments, most of them nothing but topic names ("sharding, caching, CDN, LB"). */
+    /**
+     * Skips words that only lead into a list ("we should think about caching, sharding and replication",
+     * "things I'd also look at: ..."): neither content nor a topic name.
+     */
+    private int afterLeadIn(List<AnalyzedToken> tokens, int from, List<Match> items) {
+        int i = from;
+        while (i < tokens.size() && !inAny(items, i) && !tokens.get(i).number() && !roles.isContent(tokens.get(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Short comma-separated segments, most of them nothing but a topic name or a single word ("sharding,
+     * caching, CDN, LB", "users, scale, latency, consistency").
+     */
     private boolean isTopicList(String text, List<AnalyzedToken> tokens, int from, List<Match> items) {
         List<List<Integer>> segments = new ArrayList<>();
         List<Integer> segment = new ArrayList<>();
         for (int i = from; i < tokens.size(); i++) {
-            if (i > from && separated(text, tokens.get(i - 1), tokens.get(i)) && !segment.isEmpty()) {
+            boolean boundary = i > from
+                    && (separated(text, tokens.get(i - 1), tokens.get(i)) || isConjunction(tokens.get(i)));
+            if (boundary && !segment.isEmpty()) {
                 segments.add(segment);
                 segment = new ArrayList<>();
             }
@@ -88,7 +125,18 @@ final class UnitJudge {
             return false;
         }
         long bareNames = segments.stream().filter(s -> isBareName(s, tokens, items)).count();
-        return bareNames * 2 > segments.size();
+        if (bareNames * 2 > segments.size()) {
+            return true;
+        }
+        long singleWords = segments.stream().filter(s -> !isBareName(s, tokens, items) && isSingleWord(s, tokens))
+                .count();
+        return segments.size() >= MIN_LIST_SEGMENTS_OF_WORDS && bareNames >= MIN_NAMES_AMONG_WORDS
+                && (bareNames + singleWords) * 2 > segments.size();
+    }
+
+    private boolean isSingleWord(List<Integer> segment, List<AnalyzedToken> tokens) {
+        return segment.stream().filter(i -> roles.isContent(tokens.get(i))).count() == 1
+                && segment.stream().noneMatch(i -> tokens.get(i).number());
     }
 
     private boolean isBareName(List<Integer> segment, List<AnalyzedToken> tokens, List<Match> items) {
@@ -138,11 +186,17 @@ final class UnitJudge {
 
     private static boolean separated(String text, AnalyzedToken left, AnalyzedToken right) {
         for (int c = left.end(); c < right.start() && c < text.length(); c++) {
-            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0) {
+            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0 && !isWithSlash(text, c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The slash of "w/" ("redis w/ LRU") abbreviates "with"; it separates nothing. */
+    private static boolean isWithSlash(String text, int slash) {
+        return text.charAt(slash) == '/' && slash > 0 && Character.toLowerCase(text.charAt(slash - 1)) == 'w'
+                && (slash == 1 || !Character.isLetterOrDigit(text.charAt(slash - 2)));
     }
 
     private static boolean isConjunction(AnalyzedToken token) {

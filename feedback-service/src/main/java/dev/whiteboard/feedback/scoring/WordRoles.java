@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What words do in a note, independent of any template: filler words, words that only talk about the
@@ -17,7 +18,7 @@ final class WordRoles {
             "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "onto",
             "over", "via", "as", "is", "are", "was", "were", "be", "been", "being", "am", "it", "its", "this",
             "that", "these", "those", "there", "here", "and", "or", "but", "so", "if", "then", "than", "we", "i",
-            "you", "they", "he", "she", "us", "me", "them", "we'd",
+            "you", "they", "he", "she", "us", "me", "them", "we'd", "has", "have", "had",
             "i'd", "we'll", "i'll", "let's", "i'm", "we're", "they're", "you'd", "what", "which", "who", "whom",
             "whose", "when", "where", "how", "why", "do", "does", "did", "will", "shall", "can", "just", "very",
             "too", "only", "all", "any", "some", "each", "x", "eg", "e.g", "ie", "i.e", "w", "about",
@@ -35,7 +36,8 @@ final class WordRoles {
             "estimations", "design", "high", "level", "hld", "lld", "question", "questions", "q", "answer",
             "note", "notes", "aspect", "aspects", "point", "points", "detail", "details", "part", "parts", "area",
             "areas", "such", "various", "several", "lot", "lots", "yet", "now", "again", "wise", "re",
-            "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her",
+            "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her", "boxes", "components",
+            "building", "blocks",
             NoteAnalyzer.ARROW);
 
     /**
@@ -50,8 +52,23 @@ final class WordRoles {
             "rpm", "hz", "km", "mi", "mile", "miles", "peak", "avg", "average", "mean", "total", "max", "min",
             "ish", "tops", "writes", "reads", "requests", "req", "reqs", "times", "x");
 
+    private static final List<String> BYTE_UNITS = List.of(
+            "b", "kb", "mb", "gb", "tb", "pb", "eb", "kib", "mib", "gib", "tib", "byte", "bytes", "kilobytes",
+            "megabytes", "gigabytes", "terabytes", "petabytes");
+    /** Byte units large enough for a whole data set rather than one object ("15 GB", "3 TB"). */
+    private static final List<String> VOLUME_UNITS = List.of(
+            "gb", "tb", "pb", "eb", "gib", "tib", "gigabytes", "terabytes", "petabytes");
+    private static final List<String> TIME_UNITS = List.of(
+            "s", "sec", "secs", "second", "seconds", "min", "mins", "minute", "minutes", "h", "hr", "hour", "hours",
+            "d", "day", "days", "month", "months", "year", "years", "yr");
+
     private static final List<String> RATE_WORDS = List.of("per", "a", "an", "each", "every");
     private static final List<String> SECONDS = List.of("s", "sec", "secs", "second", "seconds");
+
+    /** Words that make a topic's name its answer: "write heavy" says which, "rarely changes" how often. */
+    private static final List<String> VERDICTS = List.of(
+            "heavy", "mostly", "dominate", "dominates", "dominated", "dominant", "outnumber", "rarely", "seldom",
+            "barely", "frequently", "immutable", "append", "once", "intensive");
 
     /** Phrases that put a topic off, leave it out or admit not knowing it. */
     private static final List<String> DEFERRAL = List.of(
@@ -69,7 +86,10 @@ final class WordRoles {
             "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
             "skip it", "skip them", "skipping it", "skipping this", "skipping that", "i mentioned", "as mentioned",
             "mentioned earlier", "mentioned before", "just mention", "only mention", "to mention", "mention it",
-            "not relevant", "not really relevant", "irrelevant");
+            "not relevant", "not really relevant", "irrelevant", "also look at", "would look at", "could look at",
+            "would also look at", "i'd also look at", "if time permits", "time permits", "not go deep",
+            "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
+            "leave for later", "park it", "parked", "nice to have", "future work", "v2", "later phase");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
@@ -90,12 +110,24 @@ final class WordRoles {
             "cache n minutes", "cache n h", "cache n hr", "cache n hours", "cache n days", "batch job", "batch jobs",
             "batch pipeline", "nightly batch", "search logs", "query logs", "click logs", "from logs",
             "from the logs", "logs in", "log in", "logged in", "logs into", "polled by workers", "poll noun table",
-            "polls the database", "poll the database", "polls the db", "poll the db");
+            "polls the database", "poll the database", "polls the db", "poll the db", "kb a day", "mb a day",
+            "gb a day", "tb a day", "pb a day", "gb a month", "tb a month", "pb a month", "tb a year", "pb a year",
+            "edge server", "edge servers", "edge node", "edge nodes", "notification endpoint",
+            "on cpu", "on consumer lag", "on queue depth", "on queue length", "top n cache", "top n cached");
+
+    /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
+    private static final Pattern DEFERRED_LABEL = Pattern.compile(
+            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|n/?a|not now|out of scope)\\W*$", Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;
     private final Set<String> talk;
     private final Set<String> units;
     private final Set<String> rateWords;
+    private final Set<String> verdicts;
+    private final Set<String> byteUnits;
+    private final Set<String> volumeUnits;
+    private final Set<String> timeUnits;
+    private final Set<String> memoryWords;
     private final Set<String> seconds;
     private final PhraseIndex deferrals;
     private final List<List<AnalyzedToken>> neutralCompounds;
@@ -105,6 +137,11 @@ final class WordRoles {
         this.talk = terms(analyzer, TALK);
         this.units = terms(analyzer, UNITS);
         this.rateWords = terms(analyzer, RATE_WORDS);
+        this.verdicts = terms(analyzer, VERDICTS);
+        this.byteUnits = terms(analyzer, BYTE_UNITS);
+        this.volumeUnits = terms(analyzer, VOLUME_UNITS);
+        this.timeUnits = terms(analyzer, TIME_UNITS);
+        this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each"));
         this.seconds = terms(analyzer, SECONDS);
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
@@ -134,12 +171,30 @@ final class WordRoles {
         return !token.number() && !filler.contains(token.term()) && !talk.contains(token.term());
     }
 
-    /**
-     * Placeholders for cues: "noun" is a word that names counted things ("20M devices"), not a unit ("20
-     * GB") nor a rate per second ("5k comments/s").
-     */
+    /** Placeholders for cues: see {@link #perTimeFollows}. A "noun" is no unit nor a rate per second. */
     Map<String, PhraseIndex.WordClass> cuePlaceholders() {
-        return Map.of("noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i));
+        return Map.of(
+                "noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i),
+                "byteunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()),
+                "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
+                        && !memoryFollows(tokens, i));
+    }
+
+    /**
+     * "noun" names counted things ("20M devices"); "byteunit" is any byte unit; "volumeunit" a byte unit of a
+     * data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day").
+     */
+    /** "64 GB RAM", "2 GB each": a machine's memory or one object's size, not a data set. */
+    private boolean memoryFollows(List<AnalyzedToken> tokens, int position) {
+        return position + 1 < tokens.size() && memoryWords.contains(tokens.get(position + 1).term());
+    }
+
+    private boolean perTimeFollows(List<AnalyzedToken> tokens, int position) {
+        int next = position + 1;
+        if (next < tokens.size() && rateWords.contains(tokens.get(next).term())) {
+            next++;
+        }
+        return next < tokens.size() && next > position + 1 && timeUnits.contains(tokens.get(next).term());
     }
 
     private boolean namesCountedThings(AnalyzedToken token) {
@@ -151,12 +206,20 @@ final class WordRoles {
                 && seconds.contains(tokens.get(position + 2).term());
     }
 
+    boolean isVerdict(AnalyzedToken token) {
+        return verdicts.contains(token.term());
+    }
+
     boolean isKnownWord(AnalyzedToken token) {
         return filler.contains(token.term()) || talk.contains(token.term());
     }
 
     boolean defers(List<AnalyzedToken> tokens) {
         return deferrals.occursIn(tokens);
+    }
+
+    boolean defersLabel(String text) {
+        return DEFERRED_LABEL.matcher(text).find();
     }
 
     List<List<AnalyzedToken>> neutralCompounds() {
