@@ -46,8 +46,8 @@ fi
 
 mkdir -p "$RAW"
 if (( build )); then
-  say "building the services (./mvnw package -DskipTests); log in $RAW/build.log"
-  ./mvnw -B -DskipTests package -pl local-stack,api-common,estimation-service,session-service,feedback-service \
+  say "building and installing the services (./mvnw install -DskipTests); log in $RAW/build.log"
+  ./mvnw -B -DskipTests install -pl local-stack,api-common,estimation-service,session-service,feedback-service -am \
     >"$RAW/build.log" 2>&1 || { tail -30 "$RAW/build.log"; die "build failed; see $RAW/build.log"; }
 fi
 

@@ -85,7 +85,7 @@ fi
 # ---- build -------------------------------------------------------------------------------------
 if [[ -z ${SKIP_BUILD:-} ]]; then
   log "building estimation-service and the benchmark module"
-  (cd "$ROOT" && ./mvnw -B -pl estimation-service package -DskipTests >"$WORK/build.log" 2>&1) \
+  (cd "$ROOT" && ./mvnw -B -pl estimation-service -am install -DskipTests >"$WORK/build.log" 2>&1) \
     || { tail -40 "$WORK/build.log"; exit 1; }
   (cd "$ROOT" && ./mvnw -B -f bench/estimation/pom.xml package >>"$WORK/build.log" 2>&1) \
     || { tail -40 "$WORK/build.log"; exit 1; }

@@ -62,13 +62,13 @@ wait_http() {
 # ---- build -------------------------------------------------------------------------------------
 STACK_JAR="$ROOT/local-stack/target/local-stack-1.0.0-SNAPSHOT.jar"
 STACK_CP_FILE="$ROOT/local-stack/target/classes/dev/whiteboard/stack/broker.classpath"
-[[ -f $STACK_JAR && -f $STACK_CP_FILE ]] \
-  || { log "local-stack is not built: ./mvnw -B -pl local-stack package -DskipTests"; exit 1; }
 if [[ -z ${SKIP_BUILD:-} ]]; then
   log "packaging feedback-service"
-  (cd "$ROOT" && ./mvnw -B -pl feedback-service package -DskipTests >"$WORK/build.log" 2>&1) \
+  (cd "$ROOT" && ./mvnw -B -pl feedback-service -am install -DskipTests >"$WORK/build.log" 2>&1) \
     || { tail -40 "$WORK/build.log"; exit 1; }
 fi
+[[ -f $STACK_JAR && -f $STACK_CP_FILE ]] \
+  || { log "local-stack is not built: ./mvnw -B -pl local-stack package -DskipTests"; exit 1; }
 # A copy, so that a build of the module during the run cannot pull the jars from under the service.
 cp -r "$ROOT/feedback-service/target/quarkus-app" "$WORK/app"
 SERVICE_JAR="$WORK/app/quarkus-run.jar"

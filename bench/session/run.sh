@@ -41,7 +41,7 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get install -y wrk >/de
 [[ -x $PG_BIN/pgbench ]] || { log "installing pgbench"; apt-get install -y postgresql-contrib >/dev/null; }
 if [[ ! -f $APP_JAR ]]; then
   log "packaging session-service"
-  (cd "$ROOT" && ./mvnw -B -pl session-service package -DskipTests >"$WORK/build.log" 2>&1) \
+  (cd "$ROOT" && ./mvnw -B -pl session-service -am install -DskipTests >"$WORK/build.log" 2>&1) \
     || { tail -40 "$WORK/build.log"; exit 1; }
 fi
 [[ -f $STACK_JAR && -f $STACK_CLASSPATH ]] || { log "build local-stack first (./mvnw -B -pl local-stack install)"; exit 1; }
