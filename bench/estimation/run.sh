@@ -22,7 +22,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 RATE_SECONDS=${RATE_SECONDS:-20}
 # the launcher's JVM options (./whiteboard up), for the service and the baseline alike
-read -r -a JVM_OPTS <<<"${WB_JAVA_OPTS:--Xms32m -Xmx512m -XX:+UseSerialGC}"
+read -r -a JVM_OPTS <<<"${WB_JAVA_OPTS:--Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m -XX:+UseSerialGC}"
 RESULTS=${RESULTS:-"$ROOT/bench/results/estimation.json"}
 WORK=$(mktemp -d /tmp/wb-bench-estimation.XXXXXX)
 STARTED=()

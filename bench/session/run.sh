@@ -65,7 +65,7 @@ APP_PORT=$(free_port)
 OPERATOR_SECRET=bench-operator-secret
 QUARKUS_HTTP_PORT=$APP_PORT WB_KEY_PEPPER=bench-key-pepper WB_INTERNAL_TOKEN=bench-internal-token \
   WB_OPERATOR_SECRET=$OPERATOR_SECRET WB_PRO_REQUESTS_PER_MINUTE=100000000 \
-  java -Xms32m -Xmx512m ${JAVA_OPTS:-} -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
+  java -Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m ${JAVA_OPTS:-} -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BASE="http://127.0.0.1:$APP_PORT"
 for _ in $(seq 1 360); do curl -fsS -m 2 "$BASE/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

@@ -45,7 +45,7 @@ public final class SuiteBench {
     private final Duration load = Duration.ofSeconds(intEnv("WB_BENCH_LOAD_SECONDS", 15));
     private final Duration hold = Duration.ofSeconds(intEnv("WB_BENCH_HOLD_SECONDS", 15));
     private final List<String> jvmOptions = Arrays.asList(
-            System.getenv().getOrDefault("WB_JAVA_OPTS", "-Xms32m -Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
+            System.getenv().getOrDefault("WB_JAVA_OPTS", "-Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
 
     private SuiteBench(Path root) {
         this.root = root;

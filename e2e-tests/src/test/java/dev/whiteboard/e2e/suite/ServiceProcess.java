@@ -66,7 +66,7 @@ public final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+                "-Xms32m", "-XX:MinHeapFreeRatio=50", "-XX:MaxHeapFreeRatio=80", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
