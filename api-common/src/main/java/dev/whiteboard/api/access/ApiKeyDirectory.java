@@ -107,7 +107,10 @@ public class ApiKeyDirectory {
         if (grant.expiresAt() != null) {
             fields.put("expiresAt", grant.expiresAt().toString());
         }
-        cache.remove(keyHash);
+        // A key this instance has seen takes the published grant at once, and stays usable while Redis is
+        // down: session-service republishes every key periodically, and dropping the entry would make the
+        // next request depend on Redis.
+        cache.computeIfPresent(keyHash, (hash, seen) -> new Cached(grant, Instant.now()));
         return hashes.hset(PREFIX + keyHash, fields).replaceWithVoid();
     }
 
