@@ -82,13 +82,20 @@ public final class ResponseInspector {
         return List.of();
     }
 
+    /**
+     * The configured secrets, and the credentials the request presented. A presented value with white
+     * space in it cannot be a credential (keys, tokens and secrets are single tokens); it is one of the
+     * generator's injection strings, which it also stores as data ("' OR '1'='1" as a tenant name), so a
+     * later listing may show it as data.
+     */
     private List<String> secretsOf(FuzzRequest request) {
         List<String> all = new ArrayList<>(secrets);
         for (FuzzRequest.Header header : request.headers()) {
             String name = header.name().toLowerCase(Locale.ROOT);
+            String value = header.value().strip();
             if ((name.equals("x-api-key") || name.equals("x-operator-secret") || name.equals("x-internal-token"))
-                    && header.value().strip().length() >= SHORTEST_SECRET) {
-                all.add(header.value().strip());
+                    && value.length() >= SHORTEST_SECRET && value.chars().noneMatch(Character::isWhitespace)) {
+                all.add(value);
             }
         }
         return all;

@@ -49,6 +49,15 @@ class ResponseInspectorTest {
         assertThat(inspect(401, "application/problem+json", "{\"detail\":\"presented-secret is wrong\"}")).isNotEmpty();
     }
 
+    @Test
+    void aPresentedInjectionStringThatIsAlsoStoredDataIsNoSecret() {
+        FuzzRequest injected = new FuzzRequest(2, "GET /admin/tenants", FuzzCase.BAD_HEADERS, "GET", "/admin/tenants",
+                List.of(new FuzzRequest.Header("X-API-Key", "' OR '1'='1")), null);
+        byte[] listing = "{\"items\":[{\"name\":\"' OR '1'='1\"}]}".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(inspector.inspect(injected, 200, "application/json", listing)).isEmpty();
+    }
+
     private List<String> inspect(int status, String contentType, String body) {
         return inspector.inspect(request, status, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
