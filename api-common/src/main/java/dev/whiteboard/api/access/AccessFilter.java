@@ -87,10 +87,26 @@ public class AccessFilter {
                     Map.of("WWW-Authenticate", "ApiKey header=\"" + API_KEY_HEADER + "\"")));
             return;
         }
-        Context context = Vertx.currentContext();
         RateLimiter.LimitClass limitClass = expensive(path) ? RateLimiter.LimitClass.EXPENSIVE
                 : RateLimiter.LimitClass.STANDARD;
-        directory.resolve(key.trim())
+        String trimmed = key.trim();
+        // Most requests are answered here, on the event loop and without a Uni: a key looked up recently and
+        // a limit counted locally need no round trip.
+        ApiKeyDirectory.LocalLookup local = directory.resolveLocally(trimmed);
+        if (local.answered()) {
+            if (local.grant().isEmpty()) {
+                proceed(rc, new Outcome(Optional.empty(), null));
+                return;
+            }
+            KeyGrant grant = local.grant().get();
+            Optional<RateLimiter.Decision> decision = limiter.decideLocally(grant.tenantId(), grant.tier(), limitClass);
+            if (decision.isPresent()) {
+                proceed(rc, new Outcome(local.grant(), decision.get()));
+                return;
+            }
+        }
+        Context context = Vertx.currentContext();
+        directory.resolve(trimmed)
                 .chain(grant -> grant.isEmpty()
                         ? io.smallrye.mutiny.Uni.createFrom().item(new Outcome(Optional.empty(), null))
                         : limiter.check(grant.get().tenantId(), grant.get().tier(), limitClass)

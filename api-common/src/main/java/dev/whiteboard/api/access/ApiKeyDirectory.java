@@ -44,6 +44,25 @@ public class ApiKeyDirectory {
         return ApiKeys.hash(apiKey, config.keyPepper());
     }
 
+    /** What this instance can tell about a key without asking Redis. */
+    public record LocalLookup(boolean answered, Optional<KeyGrant> grant) {
+        static final LocalLookup UNANSWERED = new LocalLookup(false, Optional.empty());
+    }
+
+    /**
+     * The grant of a key when the local cache can tell it now (a malformed key, or one looked up within
+     * the cache TTL); unanswered when only Redis can. The busy path of every request, with no Uni.
+     */
+    public LocalLookup resolveLocally(String apiKey) {
+        if (!ApiKeys.wellFormed(apiKey)) {
+            return new LocalLookup(true, Optional.empty());
+        }
+        Instant now = Instant.now();
+        Cached cached = cache.get(hashOf(apiKey));
+        return cached != null && fresh(cached, now) ? new LocalLookup(true, valid(cached.grant(), now))
+                : LocalLookup.UNANSWERED;
+    }
+
     /** The grant of a key, or empty when the key is unknown, revoked or expired. */
     public Uni<Optional<KeyGrant>> resolve(String apiKey) {
         if (!ApiKeys.wellFormed(apiKey)) {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -90,32 +91,57 @@ public class RateLimiter {
         }
     }
 
+    /** Where one request is counted: the tier's limit for its class and the current window's counter. */
+    private record Count(AccessConfig.Tier tier, long limit, long window, long reset, String policy, String key) {
+    }
+
     public Uni<Decision> check(String tenantId, String tierName, LimitClass limitClass) {
-        AccessConfig.Tier tier = config.tiers().get(tierName);
-        if (tier == null) {
-            return Uni.createFrom().item(new Decision(false, false, tierName, 0, 0, 60));
+        Optional<Decision> local = decideLocally(tenantId, tierName, limitClass);
+        if (local.isPresent()) {
+            return Uni.createFrom().item(local.get());
         }
-        long limit = limitClass == LimitClass.EXPENSIVE ? tier.expensivePerMinute() : tier.requestsPerMinute();
-        long nowSeconds = clock.instant().getEpochSecond();
-        long window = nowSeconds / 60;
-        long reset = 60 - nowSeconds % 60;
-        String policy = tierName + "-" + limitClass.name().toLowerCase();
-        String key = PREFIX + tenantId + ":" + limitClass.name().toLowerCase() + ":" + window;
-        if (limit >= config.exactBelow()) {
-            return Uni.createFrom().item(batchedDecision(key, window, limit, reset, policy, tier));
-        }
-        return redis.execute("EVAL", ADD_SCRIPT, "1", key, "1", EXPIRY_SECONDS)
+        Count count = count(tenantId, tierName, limitClass, config.tiers().get(tierName));
+        AccessConfig.Tier tier = count.tier();
+        long limit = count.limit();
+        return redis.execute("EVAL", ADD_SCRIPT, "1", count.key(), "1", EXPIRY_SECONDS)
                 .map(response -> {
                     redisReachable.set(true);
-                    long count = response.toLong();
-                    return new Decision(count <= limit, false, policy, limit, Math.max(0, limit - count), reset);
+                    long used = response.toLong();
+                    return new Decision(used <= limit, false, count.policy(), limit, Math.max(0, limit - used),
+                            count.reset());
                 })
                 .onFailure().recoverWithItem(failure -> {
                     redisReachable.set(false);
                     Log.warnf("rate limiter cannot reach Redis (%s); tier %s %s", failure.getClass().getSimpleName(),
                             tierName, tier.whenRedisDown() == AccessConfig.WhenRedisDown.ALLOW ? "fails open" : "fails closed");
-                    return unavailable(tier, policy, limit, reset);
+                    return unavailable(tier, count.policy(), limit, count.reset());
                 });
+    }
+
+    /**
+     * The decision when it needs no Redis call now: an unknown tier, or a limit large enough to be counted
+     * locally and flushed in batches. Empty when the limit is small and counted exactly in Redis.
+     */
+    public Optional<Decision> decideLocally(String tenantId, String tierName, LimitClass limitClass) {
+        AccessConfig.Tier tier = config.tiers().get(tierName);
+        if (tier == null) {
+            return Optional.of(new Decision(false, false, tierName, 0, 0, 60));
+        }
+        long limit = limitClass == LimitClass.EXPENSIVE ? tier.expensivePerMinute() : tier.requestsPerMinute();
+        if (limit < config.exactBelow()) {
+            return Optional.empty();
+        }
+        Count count = count(tenantId, tierName, limitClass, tier);
+        return Optional.of(batchedDecision(count.key(), count.window(), limit, count.reset(), count.policy(), tier));
+    }
+
+    private Count count(String tenantId, String tierName, LimitClass limitClass, AccessConfig.Tier tier) {
+        long limit = limitClass == LimitClass.EXPENSIVE ? tier.expensivePerMinute() : tier.requestsPerMinute();
+        long nowSeconds = clock.instant().getEpochSecond();
+        long window = nowSeconds / 60;
+        String className = limitClass == LimitClass.EXPENSIVE ? "expensive" : "standard";
+        return new Count(tier, limit, window, 60 - nowSeconds % 60, tierName + "-" + className,
+                PREFIX + tenantId + ":" + className + ":" + window);
     }
 
     private Decision batchedDecision(String key, long window, long limit, long reset, String policy,
