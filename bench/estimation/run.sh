@@ -21,8 +21,8 @@ WARMUP=${WARMUP:-10}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 RATE_SECONDS=${RATE_SECONDS:-20}
-# the launcher's JVM options (./whiteboard up), for the service and the baseline alike
-read -r -a JVM_OPTS <<<"${WB_JAVA_OPTS:--Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m -XX:+UseSerialGC}"
+# the services' JVM options (jvm.options, as ./whiteboard up uses them), for the service and the baseline alike
+read -r -a JVM_OPTS <<<"${WB_JAVA_OPTS:-$(grep -v '^#' "$ROOT/jvm.options" | xargs)}"
 RESULTS=${RESULTS:-"$ROOT/bench/results/estimation.json"}
 WORK=$(mktemp -d /tmp/wb-bench-estimation.XXXXXX)
 STARTED=()

@@ -8,13 +8,13 @@
 #
 # Usage: bench/feedback/run.sh
 # Environment: RATE (100), DURATION (s, 30), WARMUP (s, 10), SKIP_BUILD=1 to reuse the packaged jar,
-#   WB_JAVA_OPTS (feedback-service JVM options, default -Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m -XX:+UseSerialGC).
+#   WB_JAVA_OPTS (feedback-service JVM options; those in jvm.options by default).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 export RATE=${RATE:-100} DURATION=${DURATION:-30} WARMUP=${WARMUP:-10}
-read -r -a JVM_OPTS <<<"${WB_JAVA_OPTS:--Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m -XX:+UseSerialGC}"
+read -r -a JVM_OPTS <<<"${WB_JAVA_OPTS:-$(grep -v '^#' "$ROOT/jvm.options" | xargs)}"
 RESULTS="$ROOT/bench/results/feedback.json"
 RAW="$ROOT/bench/results/raw/feedback"
 TOKEN="bench-internal-token-$RANDOM$RANDOM"

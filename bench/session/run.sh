@@ -4,7 +4,7 @@
 # service on the embedded stack, and pgbench on the same PostgreSQL with the database work of one write
 # (single-row UPDATE + INSERT in a transaction, 16 clients, same duration). Writes bench/results/session.json.
 #
-# Usage: bench/session/run.sh   (env: DURATION=20s CONNECTIONS=32 THREADS=2 SESSIONS=4000 WARMUP=5s JAVA_OPTS=)
+# Usage: bench/session/run.sh   (env: DURATION=20s CONNECTIONS=32 THREADS=2 SESSIONS=4000 WARMUP=5s; WB_JAVA_OPTS replaces jvm.options, JAVA_OPTS adds to it)
 # Sessions run the default template (five advances each); an advance past the last phase would be a 409,
 # so "non2xx" in the results shows whether the sessions ran out before the time did.
 set -euo pipefail
@@ -65,7 +65,7 @@ APP_PORT=$(free_port)
 OPERATOR_SECRET=bench-operator-secret
 QUARKUS_HTTP_PORT=$APP_PORT WB_KEY_PEPPER=bench-key-pepper WB_INTERNAL_TOKEN=bench-internal-token \
   WB_OPERATOR_SECRET=$OPERATOR_SECRET WB_PRO_REQUESTS_PER_MINUTE=100000000 \
-  java -Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m ${JAVA_OPTS:-} -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
+  java ${WB_JAVA_OPTS:-@$ROOT/jvm.options} ${JAVA_OPTS:-} -jar "$APP_JAR" >"$WORK/service.log" 2>&1 &
 SERVICE_PID=$!
 BASE="http://127.0.0.1:$APP_PORT"
 for _ in $(seq 1 360); do curl -fsS -m 2 "$BASE/q/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done

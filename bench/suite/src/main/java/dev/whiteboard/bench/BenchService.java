@@ -2,6 +2,7 @@ package dev.whiteboard.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,15 +23,18 @@ final class BenchService implements AutoCloseable {
     private final int port;
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
+    private final Path classArchive;
     private final Path log;
     private Process process;
 
-    BenchService(String name, Path root, int port, Map<String, String> environment, List<String> jvmOptions, Path log) {
+    BenchService(String name, Path root, int port, Map<String, String> environment, List<String> jvmOptions,
+                 Path classArchive, Path log) {
         this.name = name;
         this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);
+        this.classArchive = classArchive;
         this.log = log;
     }
 
@@ -51,6 +55,9 @@ final class BenchService implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(LocalStackProcess.javaBinary());
         command.addAll(jvmOptions);
+        // as ./whiteboard up does: a start without an archive writes one when the process stops
+        command.add((Files.isRegularFile(classArchive) ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=")
+                + classArchive);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

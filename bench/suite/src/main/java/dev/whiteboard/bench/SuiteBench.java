@@ -25,12 +25,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * services of its own on free ports, and writes one JSON file with a goal next to each goal figure.
  *
  * <p>Usage: {@code SuiteBench <repository root> <output json>}; WB_BENCH_STREAMS (10000),
- * WB_BENCH_LOAD_SECONDS (15), WB_BENCH_HOLD_SECONDS (15) and WB_JAVA_OPTS (the launcher's default) adjust it.
+ * WB_BENCH_LOAD_SECONDS (15), WB_BENCH_HOLD_SECONDS (15) and WB_JAVA_OPTS (jvm.options by default) adjust it.
+ * Like {@code ./whiteboard up}, each service gets a class-data archive: the first start writes it when the
+ * service stops, and is reported apart; the start-up goal is judged on the starts that follow.
  */
 public final class SuiteBench {
     private static final List<String> SERVICES = List.of("session-service", "estimation-service", "feedback-service");
     private static final String OPERATOR_SECRET = "bench-operator-secret";
-    private static final int START_ROUNDS = 3;
+    /** One first start that writes the class-data archives, then the starts the goal is judged on. */
+    private static final int START_ROUNDS = 4;
     private static final double READY_GOAL_SECONDS = 3;
     private static final double IDLE_GOAL_MIB = 300;
     private static final double STREAMS_MEMORY_GOAL_MIB = 1024;
@@ -44,12 +47,19 @@ public final class SuiteBench {
     private final int streams = intEnv("WB_BENCH_STREAMS", 10_000);
     private final Duration load = Duration.ofSeconds(intEnv("WB_BENCH_LOAD_SECONDS", 15));
     private final Duration hold = Duration.ofSeconds(intEnv("WB_BENCH_HOLD_SECONDS", 15));
-    private final List<String> jvmOptions = Arrays.asList(
-            System.getenv().getOrDefault("WB_JAVA_OPTS", "-Xms32m -XX:MinHeapFreeRatio=50 -XX:MaxHeapFreeRatio=80 -Xmx512m -XX:+UseSerialGC").trim().split("\\s+"));
+    private final List<String> jvmOptions;
+    private final Path classArchives;
 
-    private SuiteBench(Path root) {
+    private SuiteBench(Path root) throws IOException {
         this.root = root;
         this.raw = root.resolve("bench/results/raw/suite");
+        String fromEnvironment = System.getenv("WB_JAVA_OPTS");
+        this.jvmOptions = fromEnvironment != null && !fromEnvironment.isBlank()
+                ? Arrays.asList(fromEnvironment.trim().split("\\s+"))
+                : Files.readAllLines(root.resolve("jvm.options")).stream().map(String::trim)
+                        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                        .flatMap(line -> Arrays.stream(line.split("\\s+"))).toList();
+        this.classArchives = Files.createTempDirectory("whiteboard-bench-cds");
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +109,8 @@ public final class SuiteBench {
         Map<String, BenchService> services = new LinkedHashMap<>();
         for (String name : SERVICES) {
             Files.deleteIfExists(raw.resolve(name + ".log"));
-            services.put(name, new BenchService(name, root, ports.get(name), env, jvmOptions, raw.resolve(name + ".log")));
+            services.put(name, new BenchService(name, root, ports.get(name), env, jvmOptions,
+                    classArchives.resolve(name + ".jsa"), raw.resolve(name + ".log")));
         }
         return services;
     }
@@ -121,15 +132,19 @@ public final class SuiteBench {
         BenchService.sleep(15_000);
         ObjectNode startup = result.putObject("startup");
         for (BenchService service : services.values()) {
-            List<Double> runs = seconds.get(service.name());
+            List<Double> all = seconds.get(service.name());
+            List<Double> runs = all.subList(1, all.size());
             double median = runs.stream().sorted().toList().get(runs.size() / 2);
             double idle = service.residentMiB();
             ObjectNode node = startup.putObject(service.name());
-            ArrayNode all = node.putArray("readySeconds");
-            runs.forEach(r -> all.add(round2(r)));
+            node.put("firstStartSeconds", round2(all.get(0)));
+            ArrayNode measured = node.putArray("readySeconds");
+            runs.forEach(r -> measured.add(round2(r)));
             node.put("readySecondsMedian", round2(median));
             node.put("idleRssMiB", round2(idle));
-            goal(service.name() + " ready (median of " + START_ROUNDS + " starts)", median, "s", "<", READY_GOAL_SECONDS);
+            goal(service.name() + " ready (median of " + runs.size() + " starts with its class-data archive)", median,
+                    "s", "<", READY_GOAL_SECONDS);
+            goal(service.name() + " first start (no class-data archive yet)", all.get(0), "s", "<", READY_GOAL_SECONDS);
             goal(service.name() + " resident memory idle", idle, "MiB", "<", IDLE_GOAL_MIB);
         }
     }

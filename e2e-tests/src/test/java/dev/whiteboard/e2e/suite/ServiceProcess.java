@@ -66,7 +66,8 @@ public final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-XX:MinHeapFreeRatio=50", "-XX:MaxHeapFreeRatio=80", "-Xmx384m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+                // the services' own options (the launcher's), with a smaller heap ceiling for four JVMs in one test
+                "@" + jvmOptionsFile(), "-Xmx384m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
@@ -136,6 +137,15 @@ public final class ServiceProcess {
             Thread.currentThread().interrupt();
         }
         process = null;
+    }
+
+    /** The repository's jvm.options: the jar is {@code <root>/<service>/target/quarkus-app/quarkus-run.jar}. */
+    private Path jvmOptionsFile() {
+        Path options = jar.toAbsolutePath().getParent().getParent().getParent().getParent().resolve("jvm.options");
+        if (!Files.exists(options)) {
+            throw new IllegalStateException(options + " is missing: the services' JVM options live there");
+        }
+        return options;
     }
 
     private static void sleep(long millis) {
