@@ -3,7 +3,6 @@ package dev.whiteboard.feedback.rest;
 import dev.whiteboard.api.access.CurrentTenant;
 import dev.whiteboard.api.problem.Problem;
 import dev.whiteboard.api.problem.ProblemException;
-import dev.whiteboard.api.problem.StorageFailures;
 import dev.whiteboard.feedback.domain.WebhookSignature;
 import dev.whiteboard.feedback.repository.WebhookEndpoint;
 import dev.whiteboard.feedback.service.WebhookSettings;
@@ -71,10 +70,7 @@ public class WebhookResource {
         if (request == null) {
             throw ProblemException.badRequest("body", "a JSON object with url and secret is required");
         }
-        // Two first PUTs of one tenant at once both insert; the loser finds the row on its second try.
-        return settings.configure(currentTenant.id(), request.url(), request.secret())
-                .onFailure(StorageFailures::isUniqueViolation).retry().atMost(2)
-                .map(WebhookResource::view);
+        return settings.configure(currentTenant.id(), request.url(), request.secret()).map(WebhookResource::view);
     }
 
     @GET

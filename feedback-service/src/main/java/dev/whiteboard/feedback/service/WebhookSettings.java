@@ -52,19 +52,8 @@ public class WebhookSettings {
             throw ProblemException.badRequest("secret", "must be " + MIN_SECRET_LENGTH + " to " + MAX_SECRET_LENGTH
                     + " characters");
         }
-        Instant now = Instant.now();
-        return endpoints.findById(tenantId).chain(existing -> {
-            WebhookEndpoint endpoint = existing != null ? existing : new WebhookEndpoint();
-            endpoint.tenantId = tenantId;
-            endpoint.url = url.trim();
-            endpoint.secret = secret;
-            endpoint.updatedAt = now;
-            if (existing == null) {
-                endpoint.createdAt = now;
-                return endpoints.persist(endpoint);
-            }
-            return Uni.createFrom().item(endpoint);
-        }).invoke(endpoint -> Log.infof("tenant %s set its webhook URL to %s", tenantId, endpoint.url));
+        return endpoints.upsert(tenantId, url.trim(), secret, Instant.now())
+                .invoke(endpoint -> Log.infof("tenant %s set its webhook URL to %s", tenantId, endpoint.url));
     }
 
     @WithSession

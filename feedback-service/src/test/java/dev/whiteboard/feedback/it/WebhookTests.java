@@ -21,12 +21,18 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.restassured.RestAssured.given;
@@ -47,6 +53,44 @@ class WebhookTests {
 
     /** What the receiver got: headers and the raw body. */
     record Received(String signature, String delivery, String event, String body) {
+    }
+
+    @Test
+    void firstSettingsSentAtOnceAllSucceedAndOneOfThemIsStored() throws Exception {
+        String key = directory.registerForTests("tenant-" + UUID.randomUUID(), "pro");
+        int writers = 8;
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            urls.add("http://127.0.0.1:9/hooks/" + i);
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (String url : urls) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return given().header("X-API-Key", key).contentType(ContentType.JSON)
+                            .body(Map.of("url", url, "secret", "whsec_" + UUID.randomUUID()))
+                            .put("/webhooks").statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> status : statuses) {
+                assertThat(status.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String stored = given().header("X-API-Key", key).get("/webhooks")
+                .then().statusCode(200).extract().path("url");
+        assertThat(urls).contains(stored);
+
+        String replaced = "http://127.0.0.1:9/hooks/replaced";
+        given().header("X-API-Key", key).contentType(ContentType.JSON)
+                .body(Map.of("url", replaced, "secret", "whsec_" + UUID.randomUUID()))
+                .put("/webhooks").then().statusCode(200).body("url", equalTo(replaced));
+        given().header("X-API-Key", key).get("/webhooks").then().statusCode(200).body("url", equalTo(replaced));
     }
 
     @Test
