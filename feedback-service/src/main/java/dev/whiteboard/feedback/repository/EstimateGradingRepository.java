@@ -24,8 +24,16 @@ public class EstimateGradingRepository implements PanacheRepositoryBase<Estimate
             return Uni.createFrom().item(0);
         }
         return getSession().chain(session -> MultiRowInsert.execute(session, "estimate_gradings",
-                List.of("note_id", "tenant_id", "session_id", "phase", "estimate", "status", "attempts", "next_attempt_at",
-                        "created_at"), "ON CONFLICT (note_id) DO NOTHING",
+                List.of(
+                        new MultiRowInsert.Column("note_id", "text"),
+                        new MultiRowInsert.Column("tenant_id", "text"),
+                        new MultiRowInsert.Column("session_id", "uuid"),
+                        new MultiRowInsert.Column("phase", "text"),
+                        new MultiRowInsert.Column("estimate", "text"),
+                        new MultiRowInsert.Column("status", "text"),
+                        new MultiRowInsert.Column("attempts", "integer"),
+                        new MultiRowInsert.Column("next_attempt_at", "timestamptz"),
+                        new MultiRowInsert.Column("created_at", "timestamptz")), "ON CONFLICT (note_id) DO NOTHING",
                 rows.stream().map(g -> new Object[] {g.noteId, g.tenantId, g.sessionId, g.phase, g.estimate,
                         g.status.name(), g.attempts, g.nextAttemptAt, g.createdAt}).toList()));
     }

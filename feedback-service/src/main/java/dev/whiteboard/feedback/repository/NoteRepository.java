@@ -28,7 +28,15 @@ public class NoteRepository implements PanacheRepositoryBase<NoteRecord, String>
             return Uni.createFrom().item(0);
         }
         return getSession().chain(session -> MultiRowInsert.execute(session, "notes",
-                List.of("note_id", "tenant_id", "session_id", "phase", "text", "sequence", "written_at", "has_estimate"),
+                List.of(
+                        new MultiRowInsert.Column("note_id", "text"),
+                        new MultiRowInsert.Column("tenant_id", "text"),
+                        new MultiRowInsert.Column("session_id", "uuid"),
+                        new MultiRowInsert.Column("phase", "text"),
+                        new MultiRowInsert.Column("text", "text"),
+                        new MultiRowInsert.Column("sequence", "bigint"),
+                        new MultiRowInsert.Column("written_at", "timestamptz"),
+                        new MultiRowInsert.Column("has_estimate", "boolean")),
                 "ON CONFLICT (note_id) DO NOTHING",
                 rows.stream().map(n -> new Object[] {n.noteId, n.tenantId, n.sessionId, n.phase, n.text, n.sequence,
                         n.writtenAt, n.hasEstimate}).toList()));

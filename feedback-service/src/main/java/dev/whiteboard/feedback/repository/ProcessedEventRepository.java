@@ -39,7 +39,14 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
             return Uni.createFrom().item(0);
         }
         return getSession().chain(session -> MultiRowInsert.execute(session, "processed_events",
-                List.of("event_id", "tenant_id", "session_id", "sequence", "type", "occurred_at", "processed_at"), null,
+                List.of(
+                        new MultiRowInsert.Column("event_id", "uuid"),
+                        new MultiRowInsert.Column("tenant_id", "text"),
+                        new MultiRowInsert.Column("session_id", "uuid"),
+                        new MultiRowInsert.Column("sequence", "bigint"),
+                        new MultiRowInsert.Column("type", "text"),
+                        new MultiRowInsert.Column("occurred_at", "timestamptz"),
+                        new MultiRowInsert.Column("processed_at", "timestamptz")), null,
                 rows.stream().map(p -> new Object[] {p.eventId, p.tenantId, p.sessionId, p.sequence, p.type,
                         p.occurredAt, p.processedAt}).toList()));
     }

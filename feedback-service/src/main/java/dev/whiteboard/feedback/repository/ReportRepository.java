@@ -15,9 +15,19 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class ReportRepository implements PanacheRepositoryBase<ReportRecord, UUID> {
-    private static final List<String> COLUMNS = List.of("session_id", "tenant_id", "candidate_ref", "status",
-            "overall_score", "coverage", "body", "computed_version", "created_at", "updated_at", "finalized_at",
-            "ended_at");
+    private static final List<MultiRowInsert.Column> COLUMNS = List.of(
+            new MultiRowInsert.Column("session_id", "uuid"),
+            new MultiRowInsert.Column("tenant_id", "text"),
+            new MultiRowInsert.Column("candidate_ref", "text"),
+            new MultiRowInsert.Column("status", "text"),
+            new MultiRowInsert.Column("overall_score", "integer"),
+            new MultiRowInsert.Column("coverage", "double precision"),
+            new MultiRowInsert.Column("body", "text"),
+            new MultiRowInsert.Column("computed_version", "bigint"),
+            new MultiRowInsert.Column("created_at", "timestamptz"),
+            new MultiRowInsert.Column("updated_at", "timestamptz"),
+            new MultiRowInsert.Column("finalized_at", "timestamptz"),
+            new MultiRowInsert.Column("ended_at", "timestamptz"));
     private static final String KEEP_EXISTING = "ON CONFLICT (session_id) DO NOTHING";
     private static final String REPLACE_KEEPING_FIRST_FINALIZATION = """
             ON CONFLICT (session_id) DO UPDATE SET candidate_ref = EXCLUDED.candidate_ref,

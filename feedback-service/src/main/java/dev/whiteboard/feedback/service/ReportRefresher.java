@@ -119,7 +119,7 @@ public class ReportRefresher {
         ContextExecutor context = ContextExecutor.of(Vertx.currentContext());
         Set<TemplateRef> refs = due.stream().map(ReportRefresher::templateOf).filter(r -> r != null)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
-        return loadTemplates(refs).emitOn(context).chain(templates -> {
+        return loadTemplates(refs, context).chain(templates -> {
             List<SessionRecord> ready = due.stream()
                     .filter(s -> s.templateId == null || templates.containsKey(templateOf(s))).toList();
             if (ready.isEmpty()) {
@@ -131,10 +131,21 @@ public class ReportRefresher {
         });
     }
 
-    /** Each template: present, empty when it does not exist, absent when it cannot be read now. */
-    private Uni<Map<TemplateRef, Optional<TemplateSpec>>> loadTemplates(Set<TemplateRef> refs) {
+    /**
+     * Each template: present, empty when it does not exist, absent when it cannot be read now. Templates held
+     * in this process come at once; a read from Redis or session-service resumes on {@code context}.
+     */
+    private Uni<Map<TemplateRef, Optional<TemplateSpec>>> loadTemplates(Set<TemplateRef> refs,
+                                                                         ContextExecutor context) {
         if (refs.isEmpty()) {
             return Uni.createFrom().item(Map.of());
+        }
+        Map<TemplateRef, Optional<TemplateSpec>> held = new HashMap<>();
+        for (TemplateRef ref : refs) {
+            catalog.cached(ref).ifPresent(spec -> held.put(ref, Optional.of(spec)));
+        }
+        if (held.size() == refs.size()) {
+            return Uni.createFrom().item(held);
         }
         List<Uni<Map.Entry<TemplateRef, Optional<Optional<TemplateSpec>>>>> loads = new ArrayList<>();
         for (TemplateRef ref : refs) {
@@ -154,7 +165,7 @@ public class ReportRefresher {
             Map<TemplateRef, Optional<TemplateSpec>> templates = new HashMap<>();
             entries.forEach(e -> e.getValue().ifPresent(value -> templates.put(e.getKey(), value)));
             return templates;
-        });
+        }).emitOn(context);
     }
 
     private Uni<Outcome> write(List<SessionRecord> ready, Map<TemplateRef, Optional<TemplateSpec>> templates,

@@ -121,6 +121,35 @@ class CoverageApiTests {
     }
 
     @Test
+    void aPinnedVersionIsHeldInProcessAfterItsFirstReadUntilAPublicationOfItIsConsumed() {
+        String id = "drill-" + UUID.randomUUID().toString().substring(0, 8);
+        FakeServicesResource.session().put(id, 1, CUSTOM.formatted(id, 1, ""));
+        Map<String, Object> pinned = Map.of("templateId", id, "templateVersion", 1, "text", "LRU eviction");
+
+        post(pinned).then().statusCode(200).body("template.version", equalTo(1));
+        double redisHits = InterviewFeedbackTests.metric("feedback_template_cache_hits_total");
+        double localHits = InterviewFeedbackTests.metric("feedback_template_cache_local_hits_total");
+        post(pinned).then().statusCode(200).body("coverage.coveredItems", equalTo(1));
+        post(pinned).then().statusCode(200).body("coverage.coveredItems", equalTo(1));
+        assertThat(InterviewFeedbackTests.metric("feedback_template_cache_local_hits_total")).isEqualTo(localHits + 2);
+        assertThat(InterviewFeedbackTests.metric("feedback_template_cache_hits_total")).isEqualTo(redisHits);
+        assertThat(FakeServicesResource.session().requestsFor(id)).isEqualTo(1);
+
+        try (EventProducer producer = new EventProducer()) {
+            producer.send(id, "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"template.published\","
+                    + "\"schemaVersion\":1,\"tenantId\":\"t\",\"sessionId\":null,\"sequence\":1,"
+                    + "\"occurredAt\":\"2026-11-28T09:00:00Z\",\"payload\":{\"templateId\":\"" + id + "\",\"version\":1}}");
+        }
+        // once the publication is consumed, the next read goes to session-service again, and is then held
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            post(pinned).then().statusCode(200);
+            return FakeServicesResource.session().requestsFor(id) == 2;
+        });
+        post(pinned).then().statusCode(200).body("coverage.coveredItems", equalTo(1));
+        assertThat(FakeServicesResource.session().requestsFor(id)).isEqualTo(2);
+    }
+
+    @Test
     void theLatestVersionIsUsedWhenNoneIsGiven() {
         String id = "drill-" + UUID.randomUUID().toString().substring(0, 8);
         FakeServicesResource.session().put(id, 1, CUSTOM.formatted(id, 1, ""));

@@ -133,6 +133,30 @@ class InterviewFeedbackTests {
     }
 
     @Test
+    void noteTextWithQuotesBackslashesBracesAndNonAsciiIsStoredAsWritten() {
+        String tenant = "tenant-" + UUID.randomUUID();
+        FeedbackApi api = new FeedbackApi(directory.registerForTests(tenant, "pro"));
+        String text = "Evict with LRU, keys like \"user:{id}\" under C:\\cache\\{a,b}; NULL is a word here, "
+                + "and the naïve TTL is 60 s — ok";
+        Interview interview = new Interview(tenant).created("Design a cache \"quoted\" {x}", "acc-\\odd").started()
+                .phase("deep-dive", 6, 300, 10, 15, text);
+        producer.send(interview.sessionId().toString(), interview.events());
+
+        await().atMost(WITHIN).until(() -> {
+            JsonPath report = api.report(interview.sessionId()).jsonPath();
+            return report.get("coverage") != null && item(report, "cache-eviction").get("covered").equals(true);
+        });
+        JsonPath report = api.report(interview.sessionId()).jsonPath();
+        assertThat(report.getString("question")).isEqualTo("Design a cache \"quoted\" {x}");
+        assertThat(report.getString("candidateRef")).isEqualTo("acc-\\odd");
+        List<Map<String, String>> evidence = castList(item(report, "cache-eviction").get("evidence"));
+        assertThat(evidence).anySatisfy(e -> {
+            assertThat(text).contains(e.get("sentence"));
+            assertThat(e.get("sentence")).contains("LRU").contains("\"user:{id}\"").contains("C:\\cache\\{a,b}");
+        });
+    }
+
+    @Test
     void duplicatedAndReorderedEventsGiveTheSameReport() throws Exception {
         String tenant = "tenant-" + UUID.randomUUID();
         FeedbackApi api = new FeedbackApi(directory.registerForTests(tenant, "pro"));
