@@ -38,7 +38,8 @@ class OutageTests {
     @Test
     void redisStoppedMidRunChangesNoScoreAndReadinessFollowsIt() throws Exception {
         String tenant = "tenant-" + UUID.randomUUID();
-        FeedbackApi api = new FeedbackApi(directory.registerForTests(tenant, "pro"));
+        String key = directory.registerForTests(tenant, "pro");
+        FeedbackApi api = new FeedbackApi(key);
         Interview before = Interview.newsFeed(tenant, "acc-redis", 10_000);
         Interview during = Interview.newsFeed(tenant, "acc-redis", 10_000);
         try (EventProducer producer = new EventProducer()) {
@@ -54,6 +55,11 @@ class OutageTests {
                 JsonPath actual = InterviewFeedbackTests.awaitEstimate(api, during.sessionId(), "GRADED");
                 assertThat(InterviewFeedbackTests.comparable(actual.prettify()))
                         .isEqualTo(InterviewFeedbackTests.comparable(expected.prettify()));
+                // the pinned version both reports use is held in process; "the latest version" is never held,
+                // so reading it now shows the fallback from Redis to session-service
+                given().header("X-API-Key", key).contentType("application/json")
+                        .body("{\"templateId\":\"default\",\"text\":\"Evict with LRU.\"}")
+                        .post("/coverage").then().statusCode(200);
                 assertThat(FakeServicesResource.session().requestsFor("default")).isGreaterThan(templateReads);
             } finally {
                 stack.redis().orElseThrow().start();
