@@ -68,13 +68,14 @@ public class FeedbackBench {
         String jdbcUrl = System.getenv("JDBC_URL");
         int rate = Integer.parseInt(System.getenv().getOrDefault("RATE", "100"));
         int duration = Integer.parseInt(System.getenv().getOrDefault("DURATION", "30"));
-        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "10"));
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP", "180"));
         Path out = Path.of(args[0]);
 
         try (KafkaProducer<String, String> producer = producer(bootstrap);
              Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            String warm = null;
             if (warmup > 0) {
-                String warm = "bench-warmup-" + UUID.randomUUID();
+                warm = "bench-warmup-" + UUID.randomUUID();
                 System.err.printf("[bench] warm-up: %d s at %d sessions/s%n", warmup, rate);
                 Phase w = produce(producer, warm, rate, warmup, new Random(1));
                 awaitFinal(db, warm, w.sessions(), Duration.ofSeconds(180));
@@ -83,7 +84,7 @@ public class FeedbackBench {
             System.err.printf("[bench] measured: %d s at %d sessions/s%n", duration, rate);
             Phase phase = produce(producer, tenant, rate, duration, new Random(2));
             boolean allFinal = awaitFinal(db, tenant, phase.sessions(), Duration.ofSeconds(300));
-            write(out, db, tenant, rate, duration, warmup, phase, allFinal);
+            write(out, db, tenant, warm, rate, duration, warmup, phase, allFinal);
         }
     }
 
@@ -212,19 +213,9 @@ public class FeedbackBench {
         return false;
     }
 
-    private static void write(Path out, Connection db, String tenant, int rate, int duration, int warmup, Phase phase,
-                              boolean allFinal) throws Exception {
-        List<Double> latencies = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement("SELECT extract(epoch FROM finalized_at - ended_at) * 1000 "
-                + "FROM reports WHERE tenant_id = ? AND status = 'FINAL'")) {
-            s.setString(1, tenant);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    latencies.add(r.getDouble(1));
-                }
-            }
-        }
-        Collections.sort(latencies);
+    private static void write(Path out, Connection db, String tenant, String warmupTenant, int rate, int duration,
+                              int warmup, Phase phase, boolean allFinal) throws Exception {
+        List<Double> latencies = completionToFinal(db, tenant);
         long consumed;
         double consumeSeconds;
         try (PreparedStatement s = db.prepareStatement("SELECT count(*), extract(epoch FROM max(processed_at) - "
@@ -264,6 +255,15 @@ public class FeedbackBench {
         lat.put("p90", round(percentile(latencies, 0.90)));
         lat.put("p99", round(p99));
         lat.put("max", round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)));
+        if (warmupTenant != null) {
+            // the same figures for the warm-up, while the JIT compiler still competes for the cores: shown, not judged
+            List<Double> cold = completionToFinal(db, warmupTenant);
+            ObjectNode warm = result.putObject("warmupCompletionToFinalMs");
+            warm.put("p50", round(percentile(cold, 0.50)));
+            warm.put("p90", round(percentile(cold, 0.90)));
+            warm.put("p99", round(percentile(cold, 0.99)));
+            warm.put("max", round(cold.isEmpty() ? Double.NaN : cold.get(cold.size() - 1)));
+        }
         ArrayNode goals = result.putArray("goals");
         goals.addObject().put("figure", "time from session.completed to FINAL, p99, at " + rate
                         + " completed sessions/s").put("value", round(p99)).put("unit", "ms").put("goal", "< 250")
@@ -271,6 +271,22 @@ public class FeedbackBench {
         Files.createDirectories(out.getParent());
         Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
         System.out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+    }
+
+    /** Each FINAL report's time from session.completed to FINAL, in ms, sorted. */
+    private static List<Double> completionToFinal(Connection db, String tenant) throws Exception {
+        List<Double> latencies = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement("SELECT extract(epoch FROM finalized_at - ended_at) * 1000 "
+                + "FROM reports WHERE tenant_id = ? AND status = 'FINAL'")) {
+            s.setString(1, tenant);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    latencies.add(r.getDouble(1));
+                }
+            }
+        }
+        Collections.sort(latencies);
+        return latencies;
     }
 
     private static double percentile(List<Double> sorted, double q) {
