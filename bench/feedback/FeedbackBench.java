@@ -250,19 +250,10 @@ public class FeedbackBench {
                 .put("finalReports", latencies.size())
                 .put("allFinal", allFinal)
                 .put("gradedEstimates", graded);
-        ObjectNode lat = result.putObject("completionToFinalMs");
-        lat.put("p50", round(percentile(latencies, 0.50)));
-        lat.put("p90", round(percentile(latencies, 0.90)));
-        lat.put("p99", round(p99));
-        lat.put("max", round(latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1)));
+        putPercentiles(result.putObject("completionToFinalMs"), latencies);
         if (warmupTenant != null) {
             // the same figures for the warm-up, while the JIT compiler still competes for the cores: shown, not judged
-            List<Double> cold = completionToFinal(db, warmupTenant);
-            ObjectNode warm = result.putObject("warmupCompletionToFinalMs");
-            warm.put("p50", round(percentile(cold, 0.50)));
-            warm.put("p90", round(percentile(cold, 0.90)));
-            warm.put("p99", round(percentile(cold, 0.99)));
-            warm.put("max", round(cold.isEmpty() ? Double.NaN : cold.get(cold.size() - 1)));
+            putPercentiles(result.putObject("warmupCompletionToFinalMs"), completionToFinal(db, warmupTenant));
         }
         ArrayNode goals = result.putArray("goals");
         goals.addObject().put("figure", "time from session.completed to FINAL, p99, at " + rate
@@ -287,6 +278,13 @@ public class FeedbackBench {
         }
         Collections.sort(latencies);
         return latencies;
+    }
+
+    private static void putPercentiles(ObjectNode into, List<Double> sorted) {
+        into.put("p50", round(percentile(sorted, 0.50)));
+        into.put("p90", round(percentile(sorted, 0.90)));
+        into.put("p99", round(percentile(sorted, 0.99)));
+        into.put("max", round(sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1)));
     }
 
     private static double percentile(List<Double> sorted, double q) {

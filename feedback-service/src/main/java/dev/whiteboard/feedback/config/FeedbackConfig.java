@@ -96,9 +96,9 @@ public interface FeedbackConfig {
         Duration pollInterval();
 
         /**
-         * Estimates graded per run of the grading job. Each run's claim, record and report refresh cost about the
-         * same whatever its size: with 50 the job graded 25-60 a second under a load of 100 estimates a second
-         * (bench/feedback) and fell behind for good; with 200 it caught up once warm.
+         * Estimates graded per run of the grading job. Each run pays three transactions and a lock of its sessions
+         * whatever its size: with 50 the job graded 25-60 a second under a load of 100 estimates a second
+         * (bench/feedback) and fell behind for good; with 200, 40-100 a second.
          */
         @WithName("batch-size")
         @WithDefault("200")

@@ -26,7 +26,8 @@ final class EntityTags {
         }
         // The stale tags are named back only when they have this service's shape: an arbitrary header
         // value (2 KB of anything, a pasted credential) is not echoed into the answer.
-        String since = OWN_TAGS.matcher(ifMatch.strip()).matches() ? ifMatch.strip() : "the ETag in If-Match";
+        String named = ifMatch.strip();
+        String since = OWN_TAGS.matcher(named).matches() ? named : "the ETag in If-Match";
         throw ProblemException.preconditionFailed("the session has changed since " + since
                 + "; its current ETag is " + current + ": read it again and retry");
     }
