@@ -55,9 +55,14 @@ final class BenchService implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(LocalStackProcess.javaBinary());
         command.addAll(jvmOptions);
-        // as ./whiteboard up does: a start without an archive writes one when the process stops
-        command.add((Files.isRegularFile(classArchive) ? "-XX:SharedArchiveFile=" : "-XX:ArchiveClassesAtExit=")
-                + classArchive);
+        // as ./whiteboard up does: a start without an archive writes one when the process stops; on Java 25 and
+        // later an AOT cache, before that a dynamic CDS archive (the services run on this JVM's java)
+        boolean aotCache = Runtime.version().feature() >= 25;
+        if (Files.isRegularFile(classArchive)) {
+            command.add((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + classArchive);
+        } else {
+            command.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + classArchive);
+        }
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
