@@ -141,9 +141,13 @@ final class CompiledTemplate {
 
     private Reading read(String text) {
         List<AnalyzedToken> tokens = analyzer.tokens(text);
+        int parametersEnd = -1;
         for (int i = 0; i < tokens.size(); i++) {
             AnalyzedToken token = tokens.get(i);
             if (isIdentifier(text, token)) {
+                parametersEnd = text.indexOf(')', token.end());
+            }
+            if (isIdentifier(text, token) || token.start() < parametersEnd && !token.number()) {
                 tokens.set(i, token.withTerm(IDENTIFIER_PREFIX + token.term()));
             } else if (!token.number() && !cueTerms.contains(token.term()) && !roles.isKnownWord(token)) {
                 String corrected = typos.correct(token);
@@ -158,8 +162,9 @@ final class CompiledTemplate {
     }
 
     /**
-     * A word written against an opening parenthesis names a table or a function ("users(id, name)"): it
-     * is content, but it does not name a topic.
+     * A word written against an opening parenthesis names a table or a function ("users(id, name)"), and
+     * the words in its parentheses name columns or parameters ("acquire(name, ttl)"): they are content,
+     * but they name no topic.
      */
     private static boolean isIdentifier(String text, AnalyzedToken token) {
         return token.end() < text.length() && text.charAt(token.end()) == '(';

@@ -15,8 +15,8 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * the original text: "->" becomes {@value NoteAnalyzer#ARROW}, "<2s" becomes "under 2s", "reads/s" becomes
  * "reads per s", "2 KB/event" becomes "2 KB per event", "100M" becomes "100 M", "userId" and "user_id"
  * become "user Id" and "user id", "read:write" becomes "read write", "1-N" becomes "one to many",
- * "POST /urls" gains the word "endpoint", and "shorten(url) -> code" and "like(postId)" the word
- * "signature". All rewrites are found on the original text, then applied
+ * "POST /urls" gains the word "endpoint", and "shorten(url) -> code", "like(postId)", "placeOrder" and
+ * "get/set/delete" the word "signature". All rewrites are found on the original text, then applied
  * in one pass (one chained filter per rewrite cost four times the rest of the analysis).
  */
 final class NotationCharFilter extends BaseCharFilter {
@@ -48,11 +48,14 @@ final class NotationCharFilter extends BaseCharFilter {
     /**
      * A call named by one of these verbs, alone or leading a camel-case name, is an API operation
      * ("like(postId)", "sendMessage(convId, body)"); a table is named by a noun ("posts(id, author_id)").
+     * So is a camel-case name led by one without its parentheses ("placeOrder, trackOrder"), unless it
+     * names an id, count or key ("postId"), and a run of three verbs joined by slashes ("get/set/delete").
      */
     private static final String OPERATION_VERBS = "(?:get|put|post|create|update|delete|remove|add|list|send|fetch|"
             + "like|unlike|follow|unfollow|shorten|redirect|upload|download|search|submit|book|cancel|publish|"
             + "subscribe|unsubscribe|mark|register|schedule|pause|resume|set|query|join|leave|vote|bid|place|"
-            + "reserve|pay|refund|share|edit|rate|report|track|record|increment|enqueue|dequeue|acquire|release)";
+            + "reserve|pay|refund|share|edit|rate|report|track|record|increment|enqueue|dequeue|acquire|release|accept|"
+            + "assign|receive|renew|move|reply|invite|respond|check|ingest)";
 
     private static final String DIGITS = "0123456789";
     private static final String UPPER_CASE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -60,6 +63,9 @@ final class NotationCharFilter extends BaseCharFilter {
     private static final List<Rewrite> REWRITES = List.of(
             replace("(", "\\b(?=[A-Za-z]\\w*\\([^()\\n]*\\)\\s*(?:->|→))", "signature "),
             replace("(", "\\b(?=" + OPERATION_VERBS + "(?:[A-Z_]\\w*)?\\([^()\\n]*\\))", "signature "),
+            replace(UPPER_CASE, "\\b(?=" + OPERATION_VERBS
+                    + "[A-Z][a-z]+(?:[A-Z][a-z]+)*\\b(?<!Id|Ids|Count|Key)(?!\\())", "signature "),
+            replace("/", "\\b(?=(?i:" + OPERATION_VERBS + ")(?:/(?i:" + OPERATION_VERBS + ")){2,}\\b)", "signature "),
             replace("/", "\\b(?=(?:GET|POST|PUT|PATCH|DELETE)\\s+/)", "endpoint "),
             replace("-:", "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
             replace("-:", "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b", " many to many "),

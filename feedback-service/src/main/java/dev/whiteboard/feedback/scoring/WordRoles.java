@@ -32,7 +32,7 @@ final class WordRoles {
             "sure", "idea", "know", "think", "thought", "guess", "etc", "thing", "things", "stuff", "important",
             "interesting", "relevant", "useful", "good", "nice", "great", "consider", "considered",
             "considering", "look", "looking", "explore", "exploring", "deep", "dive", "dives", "nfr", "nfrs",
-            "nonfunctional", "non", "requirement", "requirements", "req", "reqs", "capacity", "estimation",
+            "nonfunctional", "non", "functional", "requirement", "requirements", "req", "reqs", "capacity", "estimation",
             "estimations", "design", "high", "level", "hld", "lld", "question", "questions", "q", "answer",
             "note", "notes", "aspect", "aspects", "point", "points", "detail", "details", "part", "parts", "area",
             "areas", "such", "various", "several", "lot", "lots", "yet", "now", "again", "wise", "re",
@@ -89,7 +89,10 @@ final class WordRoles {
             "not relevant", "not really relevant", "irrelevant", "also look at", "would look at", "could look at",
             "would also look at", "i'd also look at", "if time permits", "time permits", "not go deep",
             "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
-            "leave for later", "park it", "parked", "nice to have", "future work", "v2", "later phase");
+            "leave for later", "park it", "parked", "nice to have", "future work", "v2", "later phase",
+            "need to think", "needs thought", "needs more thought", "have to think", "to be decided",
+            "to be determined", "open issue", "still open", "figure out later", "figure that out later",
+            "work out later", "not sure yet", "no answer");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
@@ -113,7 +116,11 @@ final class WordRoles {
             "polls the database", "poll the database", "polls the db", "poll the db", "kb a day", "mb a day",
             "gb a day", "tb a day", "pb a day", "gb a month", "tb a month", "pb a month", "tb a year", "pb a year",
             "edge server", "edge servers", "edge node", "edge nodes", "notification endpoint",
-            "on cpu", "on consumer lag", "on queue depth", "on queue length", "top n cache", "top n cached");
+            "on cpu", "on consumer lag", "on queue depth", "on queue length", "top n cache", "top n cached",
+            "cache keyed by", "cached keyed by", "redis keyed by", "memcached keyed by", "lease ttl", "leases ttl",
+            "lock ttl", "locks ttl", "ttl heartbeat", "ttl heartbeats", "price alert", "price alerts",
+            "players queue", "users queue", "people queue", "queue up", "join queue", "joins queue",
+            "leave queue", "leaves queue");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
@@ -171,19 +178,20 @@ final class WordRoles {
         return !token.number() && !filler.contains(token.term()) && !talk.contains(token.term());
     }
 
-    /** Placeholders for cues: see {@link #perTimeFollows}. A "noun" is no unit nor a rate per second. */
+    /**
+     * Placeholders for cues: "noun" names counted things ("20M devices"), no unit nor a rate per second;
+     * "byteunit" is any byte unit; "timeunit" any unit of time from a second up ("5 s", "a few minutes");
+     * "volumeunit" a byte unit of a data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day").
+     */
     Map<String, PhraseIndex.WordClass> cuePlaceholders() {
         return Map.of(
                 "noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i),
                 "byteunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()),
+                "timeunit", (tokens, i) -> timeUnits.contains(tokens.get(i).term()),
                 "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
                         && !memoryFollows(tokens, i));
     }
 
-    /**
-     * "noun" names counted things ("20M devices"); "byteunit" is any byte unit; "volumeunit" a byte unit of a
-     * data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day").
-     */
     /** "64 GB RAM", "2 GB each": a machine's memory or one object's size, not a data set. */
     private boolean memoryFollows(List<AnalyzedToken> tokens, int position) {
         return position + 1 < tokens.size() && memoryWords.contains(tokens.get(position + 1).term());
