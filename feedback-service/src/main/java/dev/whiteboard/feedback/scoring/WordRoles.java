@@ -97,7 +97,8 @@ final class WordRoles {
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
      * inside them ("2 replicas per shard" names no sharding key, "17 TB per day" is no event count, "browser
-     * cache 1h" sizes no cache, a nightly "batch job" batches no requests, a user who "logs in" is no logging).
+     * cache 1h" sizes no cache, a nightly "batch job" batches no requests, a user who "logs in" is no logging,
+     * "2 GB/s" is no request rate, a "daily job" counts no events, a lease's TTL evicts no cache entry).
      */
     private static final List<String> NEUTRAL_COMPOUNDS = List.of(
             "user id", "userid", "api server", "api servers", "api gateway", "api gateways", "api layer",
@@ -120,7 +121,11 @@ final class WordRoles {
             "cache keyed by", "cached keyed by", "redis keyed by", "memcached keyed by", "lease ttl", "leases ttl",
             "lock ttl", "locks ttl", "ttl heartbeat", "ttl heartbeats", "price alert", "price alerts",
             "players queue", "users queue", "people queue", "queue up", "join queue", "joins queue",
-            "leave queue", "leaves queue");
+            "leave queue", "leaves queue", "kb per s", "mb per s", "gb per s", "tb per s", "kb per sec", "mb per sec",
+            "gb per sec", "kb per second", "mb per second", "gb per second", "bytes per second", "bytes per s",
+            "daily job", "daily jobs", "daily noun job", "daily noun jobs", "daily batch", "daily index",
+            "daily indices", "daily indexes", "daily cleanup", "daily backup", "daily backups", "daily snapshot",
+            "daily snapshots", "daily partition", "daily partitions", "runs daily");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
@@ -209,9 +214,14 @@ final class WordRoles {
         return isContent(token) && !units.contains(token.term());
     }
 
+    /** "50k writes per second", "20k keystroke requests per second": a rate, not a count of things. */
     private boolean perSecondFollows(List<AnalyzedToken> tokens, int position) {
-        return position + 2 < tokens.size() && rateWords.contains(tokens.get(position + 1).term())
-                && seconds.contains(tokens.get(position + 2).term());
+        for (int next = position + 1; next <= position + 2 && next + 1 < tokens.size(); next++) {
+            if (rateWords.contains(tokens.get(next).term()) && seconds.contains(tokens.get(next + 1).term())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean isVerdict(AnalyzedToken token) {
