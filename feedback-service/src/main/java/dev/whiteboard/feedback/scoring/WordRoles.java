@@ -89,7 +89,7 @@ final class WordRoles {
             "not relevant", "not really relevant", "irrelevant", "also look at", "would look at", "could look at",
             "would also look at", "i'd also look at", "if time permits", "time permits", "not go deep",
             "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
-            "leave for later", "park it", "parked", "nice to have", "future work", "v2", "later phase",
+            "leave for later", "park it", "nice to have", "future work", "v2", "later phase",
             "need to think", "needs thought", "needs more thought", "have to think", "to be decided",
             "to be determined", "open issue", "still open", "figure out later", "figure that out later",
             "work out later", "not sure yet", "no answer");
@@ -125,11 +125,13 @@ final class WordRoles {
             "gb per sec", "kb per second", "mb per second", "gb per second", "bytes per second", "bytes per s",
             "daily job", "daily jobs", "daily noun job", "daily noun jobs", "daily batch", "daily index",
             "daily indices", "daily indexes", "daily cleanup", "daily backup", "daily backups", "daily snapshot",
-            "daily snapshots", "daily partition", "daily partitions", "runs daily");
+            "daily snapshots", "daily partition", "daily partitions", "runs daily", "per endpoint", "per route",
+            "noun id", "noun ids", "per partition", "each partition", "every n ms", "every n milliseconds",
+            "user actions");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
-            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|n/?a|not now|out of scope)\\W*$", Pattern.CASE_INSENSITIVE);
+            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)\\W*$", Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;
     private final Set<String> talk;
@@ -197,9 +199,14 @@ final class WordRoles {
                         && !memoryFollows(tokens, i));
     }
 
-    /** "64 GB RAM", "2 GB each": a machine's memory or one object's size, not a data set. */
+    /** "64 GB RAM", "50 GB of memory", "2 GB each": a machine's memory or one object's size, not a data set. */
     private boolean memoryFollows(List<AnalyzedToken> tokens, int position) {
-        return position + 1 < tokens.size() && memoryWords.contains(tokens.get(position + 1).term());
+        int next = position + 1;
+        while (next < tokens.size() && filler.contains(tokens.get(next).term())
+                && !memoryWords.contains(tokens.get(next).term())) {
+            next++;
+        }
+        return next < tokens.size() && memoryWords.contains(tokens.get(next).term());
     }
 
     private boolean perTimeFollows(List<AnalyzedToken> tokens, int position) {
