@@ -155,7 +155,7 @@ final class WordRoles {
         this.byteUnits = terms(analyzer, BYTE_UNITS);
         this.volumeUnits = terms(analyzer, VOLUME_UNITS);
         this.timeUnits = terms(analyzer, TIME_UNITS);
-        this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each"));
+        this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each", "cache", "redis", "memcached"));
         this.seconds = terms(analyzer, SECONDS);
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
@@ -199,7 +199,10 @@ final class WordRoles {
                         && !memoryFollows(tokens, i));
     }
 
-    /** "64 GB RAM", "50 GB of memory", "2 GB each": a machine's memory or one object's size, not a data set. */
+    /**
+     * "64 GB RAM", "50 GB of memory", "2 TB Redis", "2 GB each": a machine's memory, a cache's or one object's
+     * size, not a data set.
+     */
     private boolean memoryFollows(List<AnalyzedToken> tokens, int position) {
         int next = position + 1;
         while (next < tokens.size() && filler.contains(tokens.get(next).term())
