@@ -170,7 +170,8 @@ final class NoteAnalyzer extends Analyzer {
      * "availability" (the requirement), "consists of" with "consistency", "stateful" with "state",
      * "managed" (a service) with "manage", "relational" (a database) with "relation", "persistent" (a
      * connection) with "persist", "responsive" with "responses", "logs" and "logging" (observability) with
-     * "log" (a commit log, a write-ahead log), "has" with "HA" (Porter makes both "ha"). Plurals "users" and "APIs" stay apart from "user" (user id,
+     * "log" (a commit log, a write-ahead log), "has" with "HA" (Porter makes both "ha"), "missing" (absent) with
+     * a cache "miss". Plurals "users" and "APIs" stay apart from "user" (user id,
      * per user) and "API" (API server) because the plural names the people and the interface.
      */
     private static StemmerOverrideFilter.StemmerOverrideMap stemOverrides() {
@@ -186,6 +187,8 @@ final class NoteAnalyzer extends Analyzer {
         builder.add("logs", "logs");
         builder.add("logging", "logging");
         builder.add("has", "has");
+        builder.add("missing", "missing");
+        builder.add("missed", "missed");
         for (String form : List.of("consist", "consists", "consisted", "consisting")) {
             builder.add(form, "consists");
         }

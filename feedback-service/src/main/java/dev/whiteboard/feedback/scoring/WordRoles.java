@@ -84,8 +84,7 @@ final class WordRoles {
             "no idea", "not decided", "undecided", "haven't decided", "not clear", "unclear", "didn't ask",
             "did not ask", "not asked", "forgot", "left out", "not covering", "won't cover", "will not cover",
             "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
-            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "i mentioned", "as mentioned",
-            "mentioned earlier", "mentioned before", "just mention", "only mention", "to mention", "mention it",
+            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "just mention", "only mention", "to mention", "mention it",
             "not relevant", "not really relevant", "irrelevant", "also look at", "would look at", "could look at",
             "would also look at", "i'd also look at", "if time permits", "time permits", "not go deep",
             "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
@@ -127,7 +126,8 @@ final class WordRoles {
             "daily indices", "daily indexes", "daily cleanup", "daily backup", "daily backups", "daily snapshot",
             "daily snapshots", "daily partition", "daily partitions", "runs daily", "per endpoint", "per route",
             "noun id", "noun ids", "per partition", "each partition", "every n ms", "every n milliseconds",
-            "user actions");
+            "user actions", "wait in a queue", "waits in a queue", "waiting in a queue", "token ttl", "tokens ttl",
+            "session ttl", "by a day", "for a day", "within a day", "once a day", "twice a day");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
