@@ -162,6 +162,56 @@ class CoverageScorerTest {
     }
 
     @Test
+    void wordsInACallsParenthesesNameParametersNotTopics() {
+        CoverageReport report = score("functional-nonfunctional", "acquire(name, ttl) -> token, release(name, token)");
+
+        assertThat(item(report, "api-actions").covered()).isTrue();
+        assertThat(item(report, "cache-eviction").covered()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"placeOrder, acceptOrder, trackOrder", "get/set/delete with a TTL per key"})
+    void verbLedNamesAndSlashRunsOfVerbsAreApiOperations(String note) {
+        assertThat(item(score("functional-nonfunctional", note), "api-actions").covered()).isTrue();
+    }
+
+    @Test
+    void missingIsNoCacheMiss() {
+        CoverageReport report = score("high-level-design", "The client asks which blocks are missing and uploads them.");
+
+        assertThat(item(report, "cache-loading").covered()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"The cart lives in Redis keyed by session.", "Leases w/ TTL so a crashed client lets go.",
+            "Players queue for a match.", "Users set price alerts on stocks."})
+    void aWordInAnotherSenseNamesNoTopic(String note) {
+        assertThat(coveredKeys(score("deep-dive", note)))
+                .doesNotContain("sharding-key", "cache-eviction", "message-queues-and-batching", "logging-and-metrics");
+    }
+
+    @Test
+    void aByteRateIsBandwidthNotARequestRate() {
+        CoverageReport report = score("capacity", "~2 KB/s per host -> 100 MB/s in total");
+
+        assertThat(item(report, "bandwidth").covered()).isTrue();
+        assertThat(item(report, "qps").covered()).isFalse();
+    }
+
+    @Test
+    void readsMuchGreaterThanWritesIsTheReadWritePattern() {
+        assertThat(item(score("requirements", "Reads >> writes."), "read-write-pattern").covered()).isTrue();
+    }
+
+    @Test
+    void aMemorySizeIsACacheEstimateNotStorage() {
+        CoverageReport report = score("capacity", "80/20 rule: cache the hottest 20% of URLs, about 50 GB of RAM.");
+
+        assertThat(item(report, "cache-estimate").covered()).isTrue();
+        assertThat(item(report, "storage-estimate").covered()).isFalse();
+    }
+
+    @Test
     void aMisspeltLongWordCountsAsTheCueItMisspells() {
         CoverageReport report = score("deep-dive", "- replciation factor 3, async");
 
