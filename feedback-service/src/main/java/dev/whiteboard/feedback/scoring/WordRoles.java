@@ -65,6 +65,17 @@ final class WordRoles {
     private static final List<String> RATE_WORDS = List.of("per", "a", "an", "each", "every");
     private static final List<String> SECONDS = List.of("s", "sec", "secs", "second", "seconds");
 
+    /** Verbs of what people do with a system: "users verb" in a cue matches "users upload", "users book", ... */
+    private static final List<String> USER_ACTIONS = List.of(
+            "upload", "post", "send", "watch", "search", "share", "follow", "browse", "click", "pay", "book", "request",
+            "create", "view", "read", "open", "install", "expect", "paste", "scroll", "look", "see", "get", "check",
+            "play", "type", "listen", "sync", "edit", "write", "chat", "message", "order", "rate", "review", "vote",
+            "like", "comment", "stream", "submit", "schedule", "track", "sign", "subscribe", "save", "download",
+            "manage", "query", "ask", "pan", "find", "join", "invite", "add", "buy", "sell", "bid", "enter", "reply",
+            "react", "visit", "swipe", "translate", "draw", "collaborate", "discover", "tap", "drive", "ride",
+            "deliver", "publish", "reserve", "rent", "cancel", "transfer", "trade", "bookmark", "upvote", "connect",
+            "register", "interact", "navigate", "consume", "use", "call", "report", "access", "drop");
+
     /** Words that make a topic's name its answer: "write heavy" says which, "rarely changes" how often. */
     private static final List<String> VERDICTS = List.of(
             "heavy", "mostly", "dominate", "dominates", "dominated", "dominant", "outnumber", "rarely", "seldom",
@@ -143,6 +154,7 @@ final class WordRoles {
     private final Set<String> timeUnits;
     private final Set<String> memoryWords;
     private final Set<String> seconds;
+    private final Set<String> userActions;
     private final PhraseIndex deferrals;
     private final List<List<AnalyzedToken>> neutralCompounds;
 
@@ -157,6 +169,7 @@ final class WordRoles {
         this.timeUnits = terms(analyzer, TIME_UNITS);
         this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each", "cache", "redis", "memcached"));
         this.seconds = terms(analyzer, SECONDS);
+        this.userActions = terms(analyzer, USER_ACTIONS);
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
             deferrals.add(analyzer.tokens(phrase), 0);
@@ -188,6 +201,7 @@ final class WordRoles {
     /**
      * Placeholders for cues: "noun" names counted things ("20M devices"), no unit nor a rate per second;
      * "byteunit" is any byte unit; "timeunit" any unit of time from a second up ("5 s", "a few minutes");
+     * "verb" something people do with a system ("users verb": "users upload", "users book");
      * "volumeunit" a byte unit of a data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day").
      */
     Map<String, PhraseIndex.WordClass> cuePlaceholders() {
@@ -195,6 +209,7 @@ final class WordRoles {
                 "noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i),
                 "byteunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()),
                 "timeunit", (tokens, i) -> timeUnits.contains(tokens.get(i).term()),
+                "verb", (tokens, i) -> userActions.contains(tokens.get(i).term()),
                 "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
                         && !memoryFollows(tokens, i));
     }
