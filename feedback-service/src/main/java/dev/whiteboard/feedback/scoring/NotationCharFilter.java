@@ -14,10 +14,10 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * Rewrites the notation of interview notes into words before tokenizing, keeping offsets pointing into
  * the original text: "->" becomes {@value NoteAnalyzer#ARROW}, "<2s" becomes "under 2s", "reads/s" becomes
  * "reads per s", "2 KB/event" becomes "2 KB per event", "100M" becomes "100 M", "userId" and "user_id"
- * become "user Id" and "user id", "read:write" becomes "read write", "reads >> writes" becomes "reads outnumber writes", "1-N" becomes "one to many",
- * "POST /urls" gains the word "endpoint", and "shorten(url) -> code", "like(postId)", "placeOrder" and
- * "get/set/delete" the word "signature". All rewrites are found on the original text, then applied
- * in one pass (one chained filter per rewrite cost four times the rest of the analysis).
+ * become "user Id" and "user id", "read:write" becomes "read write", "reads >> writes" becomes "reads outnumber
+ * writes", "1-N" becomes "one to many", "POST /urls" gains the word "endpoint", and "shorten(url) -> code",
+ * "like(postId)", "placeOrder" and "get/set/delete" the word "signature". All rewrites are found on the
+ * original text, then applied in one pass (one chained filter per rewrite cost four times the rest of the analysis).
  */
 final class NotationCharFilter extends BaseCharFilter {
 
@@ -65,7 +65,8 @@ final class NotationCharFilter extends BaseCharFilter {
             replace("(", "\\b(?=" + OPERATION_VERBS + "(?:[A-Z_]\\w*)?\\([^()\\n]*\\))", "signature "),
             replace(UPPER_CASE, "\\b(?=" + OPERATION_VERBS
                     + "[A-Z][a-z]+(?:[A-Z][a-z]+)*\\b(?<!Id|Ids|Count|Key)(?!\\())", "signature "),
-            replace("/", "\\b(?=(?i:" + OPERATION_VERBS + ")(?:/(?i:" + OPERATION_VERBS + ")){2,}\\b)", "signature "),
+            replace("/", "\\b(?=(?i:" + OPERATION_VERBS + ")(?:/(?i:" + OPERATION_VERBS + ")){2,}\\b)",
+                    "signature "),
             replace("/", "\\b(?=(?:GET|POST|PUT|PATCH|DELETE)\\s+/)", "endpoint "),
             replace("-:", "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
             replace("-:", "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b", " many to many "),

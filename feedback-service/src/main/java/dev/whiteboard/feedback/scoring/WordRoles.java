@@ -32,12 +32,12 @@ final class WordRoles {
             "sure", "idea", "know", "think", "thought", "guess", "etc", "thing", "things", "stuff", "important",
             "interesting", "relevant", "useful", "good", "nice", "great", "consider", "considered",
             "considering", "look", "looking", "explore", "exploring", "deep", "dive", "dives", "nfr", "nfrs",
-            "nonfunctional", "non", "functional", "requirement", "requirements", "req", "reqs", "capacity", "estimation",
+            "nonfunctional", "non", "requirement", "requirements", "req", "reqs", "capacity", "estimation",
             "estimations", "design", "high", "level", "hld", "lld", "question", "questions", "q", "answer",
             "note", "notes", "aspect", "aspects", "point", "points", "detail", "details", "part", "parts", "area",
             "areas", "such", "various", "several", "lot", "lots", "yet", "now", "again", "wise", "re",
             "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her", "boxes", "components",
-            "building", "blocks",
+            "building", "blocks", "functional",
             NoteAnalyzer.ARROW);
 
     /**
@@ -95,14 +95,15 @@ final class WordRoles {
             "no idea", "not decided", "undecided", "haven't decided", "not clear", "unclear", "didn't ask",
             "did not ask", "not asked", "forgot", "left out", "not covering", "won't cover", "will not cover",
             "not going to cover", "won't discuss", "not discussing", "i'll skip", "we'll skip", "will skip",
-            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "just mention", "only mention", "to mention", "mention it",
+            "skip it", "skip them", "skipping it", "skipping this", "skipping that", "just mention", "only mention",
+            "to mention", "mention it",
             "not relevant", "not really relevant", "irrelevant", "also look at", "would look at", "could look at",
             "would also look at", "i'd also look at", "if time permits", "time permits", "not go deep",
             "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
             "leave for later", "park it", "nice to have", "future work", "v2", "later phase",
             "need to think", "needs thought", "needs more thought", "have to think", "to be decided",
-            "to be determined", "open issue", "still open", "figure out later", "figure that out later",
-            "work out later", "not sure yet", "no answer");
+            "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
+            "not sure yet");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
@@ -142,7 +143,8 @@ final class WordRoles {
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
-            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)\\W*$", Pattern.CASE_INSENSITIVE);
+            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)\\W*$",
+            Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;
     private final Set<String> talk;
