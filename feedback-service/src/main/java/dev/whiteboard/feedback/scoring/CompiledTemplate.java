@@ -80,7 +80,8 @@ final class CompiledTemplate {
 
     /** "web socket" also matches "websocket", "load balancer" also "loadbalancer". */
     private void addJoinedVariant(List<AnalyzedToken> tokens, int index) {
-        if (tokens.size() < 2 || tokens.size() > 3) {
+        boolean gapped = tokens.stream().anyMatch(token -> PhraseIndex.GAP.equals(token.surface()));
+        if (tokens.size() < 2 || tokens.size() > 3 || gapped) {
             return;
         }
         StringBuilder joined = new StringBuilder();
@@ -174,12 +175,12 @@ final class CompiledTemplate {
      * Drops a one-word match that lies inside a longer phrase of another item, and any match inside a
      * longer neutral compound: "consistent" inside "consistent hashing" is not a consistency decision,
      * "api" inside "api key" is not an API design, "per day" inside "17 TB per day" counts no events.
-     * An arrow is not a word here: "-> kafka" does not hide "kafka".
+     * An arrow is not a word here: "-> kafka" does not hide "kafka"; nor do the words a phrase's gap spans.
      */
     private static List<Match> withoutShadowedWords(List<Match> matches, List<AnalyzedToken> tokens) {
         Set<Match> kept = new LinkedHashSet<>();
         for (Match match : matches) {
-            boolean shadowed = matches.stream().anyMatch(other -> other.value() != match.value()
+            boolean shadowed = matches.stream().anyMatch(other -> other.value() != match.value() && !other.gapped()
                     && other.first() <= match.first() && other.last() >= match.last()
                     && (other.value() == NEUTRAL ? other.length() > match.length()
                     : match.length() == 1 && words(other, tokens) > 1));

@@ -12,11 +12,11 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 
 /**
  * Rewrites the notation of interview notes into words before tokenizing, keeping offsets pointing into
- * the original text: "->" becomes {@value NoteAnalyzer#ARROW}, "<2s" becomes "under 2s", "reads/s" becomes
- * "reads per s", "2 KB/event" becomes "2 KB per event", "100M" becomes "100 M", "userId" and "user_id"
- * become "user Id" and "user id", "read:write" becomes "read write", "reads >> writes" becomes "reads outnumber
- * writes", "1-N" becomes "one to many", "POST /urls" gains the word "endpoint", and "shorten(url) -> code",
- * "like(postId)", "placeOrder" and "get/set/delete" the word "signature". All rewrites are found on the
+ * the original text: "->" becomes {@value NoteAnalyzer#ARROW}, "<2s" becomes "under 2s", "90%" becomes "90 percent"
+ * (a filler word), "reads/s" becomes "reads per s", "2 KB/event" becomes "2 KB per event", "100M" becomes "100 M",
+ * "userId" and "user_id" become "user Id" and "user id", "read:write" becomes "read write", "reads >> writes"
+ * becomes "reads outnumber writes", "1-N" becomes "one to many", "POST /urls" gains the word "endpoint", and
+ * "shorten(url) -> code", "like(postId)", "placeOrder" and "get/set/delete" the word "signature". All rewrites are found on the
  * original text, then applied in one pass (one chained filter per rewrite cost four times the rest of the analysis).
  */
 final class NotationCharFilter extends BaseCharFilter {
@@ -72,6 +72,7 @@ final class NotationCharFilter extends BaseCharFilter {
             replace("-:", "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b", " many to many "),
             replace("<>→←⟶↔", "<->|-->|->|<-|→|←|⟶|↔", " " + NoteAnalyzer.ARROW + " "),
             replace("<≤", "(?:<=?|≤)(?=\\s*~?\\d)", " under "),
+            replace("%", "(?<=\\d)\\s*%", " percent"),
             replace(">≫", "(?<=\\p{Alpha})\\s*(?:>>?|≫)\\s*(?=\\p{Alpha})", " outnumber "),
             replace("/", "(?<=\\p{Alnum})/(?=(?i:ms|s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
                     " per "),

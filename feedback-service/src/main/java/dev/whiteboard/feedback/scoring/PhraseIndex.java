@@ -13,7 +13,9 @@ import java.util.Set;
  * names a {@link WordClass} stands for any word of that class ("n users" matches "100M users"); other
  * words and numbers match themselves. Filler words of the text (articles, prepositions:
  * {@code skippable}) and numbers may sit between the words of a phrase ("writes ~12/s" matches "writes
- * per s"), at most {@value #MAX_SKIPPED} in a row.
+ * per s"), at most {@value #MAX_SKIPPED} in a row. A phrase word {@value #GAP} stands for up to
+ * {@value #MAX_GAP} words of any kind: "behind gap fine" matches "can be a bit behind, which is fine"; such a
+ * phrase relates two words into a statement rather than naming a topic ({@link Match#gapped()}).
  */
 final class PhraseIndex {
 
@@ -27,12 +29,18 @@ final class PhraseIndex {
     static final String ANY_NUMBER = "n";
     /** "n10k": a number of ten thousand or more ("20M", "50 thousand"). */
     static final String LARGE_NUMBER = "n10k";
+    /** "gap": any words, up to {@value #MAX_GAP} of them. */
+    static final String GAP = "gap";
+    private static final int MAX_GAP = 6;
     private static final long LARGE = 10_000;
     private static final int MAX_SKIPPED = 2;
     private static final int MIN_WORDS_FOR_OPTIONAL_FILLER = 4;
 
-    /** A phrase found at tokens {@code first..last} (inclusive); {@code value} says whose phrase it is. */
-    record Match(int value, int first, int last) {
+    /**
+     * A phrase found at tokens {@code first..last} (inclusive); {@code value} says whose phrase it is, and
+     * {@code gapped} that a {@value #GAP} of the phrase spanned words of the text that are not the phrase's.
+     */
+    record Match(int value, int first, int last, boolean gapped) {
 
         int length() {
             return last - first + 1;
@@ -58,15 +66,16 @@ final class PhraseIndex {
     /**
      * Adds a phrase. Filler words inside a phrase of {@value #MIN_WORDS_FOR_OPTIONAL_FILLER} words or more
      * are optional ("memory for the cache" also matches "memory for cache"); in shorter phrases and at
-     * the edges they are required, so "writes to" never matches "writes" and "reads to writes" never
-     * matches "reads and writes".
+     * the edges, and in phrases with a gap, they are required, so "writes to" never matches "writes" and
+     * "reads to writes" never matches "reads and writes".
      */
     void add(List<AnalyzedToken> phrase, int value) {
         if (phrase.isEmpty()) {
             return;
         }
         insert(phrase, value);
-        if (phrase.size() < MIN_WORDS_FOR_OPTIONAL_FILLER) {
+        boolean gapped = phrase.stream().anyMatch(token -> GAP.equals(token.surface()));
+        if (phrase.size() < MIN_WORDS_FOR_OPTIONAL_FILLER || gapped) {
             return;
         }
         List<AnalyzedToken> withoutInnerFiller = new ArrayList<>();
@@ -86,7 +95,11 @@ final class PhraseIndex {
         Node node = root;
         for (AnalyzedToken token : phrase) {
             boolean placeholder = !token.number() && wordClasses.containsKey(token.surface());
-            node = placeholder ? node.placeholder(token.surface()) : node.child(token.term());
+            if (GAP.equals(token.surface())) {
+                node = node.gap();
+            } else {
+                node = placeholder ? node.placeholder(token.surface()) : node.child(token.term());
+            }
         }
         node.addValue(value);
     }
@@ -94,7 +107,7 @@ final class PhraseIndex {
     List<Match> find(List<AnalyzedToken> tokens) {
         List<Match> matches = new ArrayList<>();
         for (int start = 0; start < tokens.size(); start++) {
-            walk(root, tokens, start, start, 0, matches);
+            walk(root, tokens, start, start, 0, false, matches);
         }
         return matches;
     }
@@ -103,34 +116,40 @@ final class PhraseIndex {
         return !find(tokens).isEmpty();
     }
 
-    private void walk(Node node, List<AnalyzedToken> tokens, int start, int position, int skipped,
+    private void walk(Node node, List<AnalyzedToken> tokens, int start, int position, int skipped, boolean gapped,
                       List<Match> matches) {
         if (position >= tokens.size()) {
             return;
         }
+        if (node.gap != null) {
+            for (int next = position; next <= position + MAX_GAP && next < tokens.size(); next++) {
+                walk(node.gap, tokens, start, next, 0, gapped || next > position, matches);
+            }
+        }
         AnalyzedToken token = tokens.get(position);
         Node literal = node.children == null ? null : node.children.get(token.term());
         if (literal != null) {
-            consume(literal, tokens, start, position, matches);
+            consume(literal, tokens, start, position, gapped, matches);
         }
         if (node.placeholders != null) {
             for (Map.Entry<String, Node> placeholder : node.placeholders.entrySet()) {
                 if (wordClasses.get(placeholder.getKey()).includes(tokens, position)) {
-                    consume(placeholder.getValue(), tokens, start, position, matches);
+                    consume(placeholder.getValue(), tokens, start, position, gapped, matches);
                 }
             }
         }
         boolean skippableToken = token.number() || skippable.contains(token.term());
         if (position > start && skipped < MAX_SKIPPED && skippableToken) {
-            walk(node, tokens, start, position + 1, skipped + 1, matches);
+            walk(node, tokens, start, position + 1, skipped + 1, gapped, matches);
         }
     }
 
-    private void consume(Node node, List<AnalyzedToken> tokens, int start, int position, List<Match> matches) {
+    private void consume(Node node, List<AnalyzedToken> tokens, int start, int position, boolean gapped,
+                         List<Match> matches) {
         for (int value : node.values) {
-            matches.add(new Match(value, start, position));
+            matches.add(new Match(value, start, position, gapped));
         }
-        walk(node, tokens, start, position + 1, 0, matches);
+        walk(node, tokens, start, position + 1, 0, gapped, matches);
     }
 
     private static final class Node {
@@ -138,7 +157,15 @@ final class PhraseIndex {
 
         private Map<String, Node> children;
         private Map<String, Node> placeholders;
+        private Node gap;
         private int[] values = NONE;
+
+        Node gap() {
+            if (gap == null) {
+                gap = new Node();
+            }
+            return gap;
+        }
 
         Node child(String term) {
             if (children == null) {

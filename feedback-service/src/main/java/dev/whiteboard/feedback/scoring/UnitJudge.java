@@ -9,8 +9,9 @@ import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
 /**
  * Decides whether a unit that names topics says something about them: a number, a word beyond the
  * topic names and talk about the interview, two topics put in relation ("LRU eviction",
- * "Eviction: LRU"), a topic named with its verdict ("very write heavy"), or a topic named as the answer
- * to a question ("Push? Email confirmation only"). A list of topic names ("sharding, caching, CDN, LB",
+ * "Eviction: LRU"), a topic named with its verdict ("very write heavy"), a cue whose gap relates words
+ * across others ("a bit behind is fine"), or a topic named as the answer to a question ("Push? Email
+ * confirmation only"). A list of topic names ("sharding, caching, CDN, LB",
  * "we should think about caching, sharding and replication") says nothing, whatever words sit in it.
  */
 final class UnitJudge {
@@ -44,7 +45,7 @@ final class UnitJudge {
                 return true;
             }
         }
-        if (answerFrom > 0 && namesTopicFrom(items, answerFrom)) {
+        if (answerFrom > 0 && namesTopicFrom(items, answerFrom) || statesInAnswer(items, answerFrom)) {
             return true;
         }
         int headEnd = answerStart > 0 ? answerFrom : headLength(text, tokens);
@@ -58,6 +59,11 @@ final class UnitJudge {
             return true;
         }
         return relatesTopics(text, tokens, items, answerFrom);
+    }
+
+    /** A phrase with a gap relates words across others ("behind ... is fine"): a statement, not a name. */
+    private static boolean statesInAnswer(List<Match> items, int answerFrom) {
+        return items.stream().anyMatch(item -> item.gapped() && item.first() >= answerFrom);
     }
 
     /** A topic named by its verdict is answered ("very write heavy", "mostly reads", "immutable"). */

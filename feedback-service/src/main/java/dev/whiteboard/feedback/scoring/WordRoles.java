@@ -22,7 +22,7 @@ final class WordRoles {
             "i'd", "we'll", "i'll", "let's", "i'm", "we're", "they're", "you'd", "what", "which", "who", "whom",
             "whose", "when", "where", "how", "why", "do", "does", "did", "will", "shall", "can", "just", "very",
             "too", "only", "all", "any", "some", "each", "x", "eg", "e.g", "ie", "i.e", "w", "about",
-            "around", "roughly", "approx", "nearly", "almost");
+            "around", "roughly", "approx", "nearly", "almost", "percent");
 
     /** Words about the interview itself, hedges and vague praise: no substance about a topic. */
     private static final List<String> TALK = List.of(
@@ -75,6 +75,41 @@ final class WordRoles {
             "react", "visit", "swipe", "translate", "draw", "collaborate", "discover", "tap", "drive", "ride",
             "deliver", "publish", "reserve", "rent", "cancel", "transfer", "trade", "bookmark", "upvote", "connect",
             "register", "interact", "navigate", "consume", "use", "call", "report", "access", "drop");
+
+    /** Word classes for cues that relate words across others ({@link PhraseIndex#GAP}), by their placeholder. */
+    private static final Map<String, List<String>> CUE_CLASSES = Map.ofEntries(
+            Map.entry("okword", List.of("ok", "okay", "fine", "acceptable", "tolerable", "allowed", "tolerated", "mind",
+                    "notice")),
+            Map.entry("nowword", List.of("immediately", "instantly", "instant", "immediate", "straightaway")),
+            Map.entry("readword", List.of("read", "reads", "get", "gets", "lookup", "lookups", "view", "views",
+                    "viewed", "redirect", "redirects", "click", "clicks", "search", "searches", "query", "queries",
+                    "fetch", "browse", "opened", "refresh")),
+            Map.entry("writeword", List.of("write", "writes", "written", "set", "sets", "put", "puts", "update",
+                    "updates", "updated", "create", "creates", "created", "post", "posts", "upload", "uploads",
+                    "insert", "edit", "edits", "edited", "hold", "holds", "booking", "bookings", "order", "orders",
+                    "purchase", "purchases", "buy")),
+            Map.entry("pileword", List.of("land", "lands", "pile", "piles", "concentrate", "concentrates", "lot",
+                    "traffic", "load", "overload")),
+            Map.entry("oneword", List.of("one", "single", "few", "handful", "same")),
+            Map.entry("partword", List.of("shard", "shards", "partition", "partitions", "node", "nodes", "cell",
+                    "cells", "channel", "channels", "row", "rows", "server", "servers", "machine", "box", "broker",
+                    "key", "keys")),
+            Map.entry("transportword", List.of("polling", "poll", "sse", "websocket", "websockets", "http", "grpc",
+                    "socket", "sockets", "mqtt")),
+            Map.entry("flowword", List.of("write", "writes", "publish", "publishes", "put", "puts", "send", "sends",
+                    "push", "pushes", "store", "stores", "forward", "forwards", "read", "reads", "get", "gets", "fetch",
+                    "fetches", "pull", "pulls", "consume", "consumes", "enqueue", "append", "appends", "insert",
+                    "inserts", "upload", "uploads", "route", "routes", "call", "calls", "query", "queries", "emit",
+                    "emits", "ship", "ships", "relay", "relays", "open", "opens", "connect", "connects")),
+            Map.entry("actorword", List.of("service", "svc", "server", "servers", "worker", "workers", "client",
+                    "clients", "app", "browser", "gateway", "consumer", "consumers", "producer", "producers", "api",
+                    "relay", "job", "lambda", "poller", "pollers", "library", "crawler", "handler")),
+            Map.entry("componentword", List.of("service", "svc", "server", "servers", "db", "database", "cache",
+                    "redis", "kafka", "topic", "queue", "storage", "s3", "worker", "workers", "replica", "primary",
+                    "index", "gateway", "broker", "table", "bucket", "cdn", "cluster", "postgres", "mysql", "cassandra",
+                    "dynamodb", "elasticsearch", "shard", "leader", "follower", "stream", "consumer", "consumers")),
+            Map.entry("bigword", List.of("popular", "huge", "giant", "mega", "viral", "famous", "dense", "busy",
+                    "busiest", "hottest", "biggest", "largest", "celebrity", "celebrities")));
 
     /** Words that make a topic's name its answer: "write heavy" says which, "rarely changes" how often. */
     private static final List<String> VERDICTS = List.of(
@@ -139,7 +174,9 @@ final class WordRoles {
             "daily snapshots", "daily partition", "daily partitions", "runs daily", "per endpoint", "per route",
             "noun id", "noun ids", "per partition", "each partition", "every n ms", "every n milliseconds",
             "user actions", "wait in a queue", "waits in a queue", "waiting in a queue", "token ttl", "tokens ttl",
-            "session ttl", "by a day", "for a day", "within a day", "once a day", "twice a day");
+            "session ttl", "by a day", "for a day", "within a day", "once a day", "twice a day",
+            "fall back to transportword", "fallback to transportword", "fall back to long polling",
+            "fallback to long polling");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
@@ -157,6 +194,7 @@ final class WordRoles {
     private final Set<String> memoryWords;
     private final Set<String> seconds;
     private final Set<String> userActions;
+    private final Map<String, Set<String>> cueClasses = new java.util.HashMap<>();
     private final PhraseIndex deferrals;
     private final List<List<AnalyzedToken>> neutralCompounds;
 
@@ -172,6 +210,7 @@ final class WordRoles {
         this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each", "cache", "redis", "memcached"));
         this.seconds = terms(analyzer, SECONDS);
         this.userActions = terms(analyzer, USER_ACTIONS);
+        CUE_CLASSES.forEach((placeholder, words) -> cueClasses.put(placeholder, terms(analyzer, words)));
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
             deferrals.add(analyzer.tokens(phrase), 0);
@@ -204,16 +243,22 @@ final class WordRoles {
      * Placeholders for cues: "noun" names counted things ("20M devices"), no unit nor a rate per second;
      * "byteunit" is any byte unit; "timeunit" any unit of time from a second up ("5 s", "a few minutes");
      * "verb" something people do with a system ("users verb": "users upload", "users book");
-     * "volumeunit" a byte unit of a data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day").
+     * "volumeunit" a byte unit of a data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day"); and the
+     * word classes of {@link #CUE_CLASSES} ("okword": ok, fine, acceptable; "readword": reads, lookups, views; ...),
+     * mostly for cues with a gap ("behind gap okword").
      */
     Map<String, PhraseIndex.WordClass> cuePlaceholders() {
-        return Map.of(
+        Map<String, PhraseIndex.WordClass> placeholders = new java.util.HashMap<>();
+        cueClasses.forEach((placeholder, words) -> placeholders.put(placeholder,
+                (tokens, i) -> words.contains(tokens.get(i).term())));
+        placeholders.putAll(Map.of(
                 "noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i),
                 "byteunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()),
                 "timeunit", (tokens, i) -> timeUnits.contains(tokens.get(i).term()),
                 "verb", (tokens, i) -> userActions.contains(tokens.get(i).term()),
                 "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
-                        && !memoryFollows(tokens, i));
+                        && !memoryFollows(tokens, i)));
+        return placeholders;
     }
 
     /**
