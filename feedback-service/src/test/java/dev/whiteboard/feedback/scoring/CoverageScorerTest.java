@@ -258,6 +258,102 @@ class CoverageScorerTest {
     }
 
     @Test
+    void aGapInACueSpansAnyWordsUpToSixAndMakesAStatement() {
+        TemplateSpec stale = oneItemTemplate("gap", 1, List.of("behind gap fine"));
+
+        CoverageReport near = scorer.score(stale, List.of(new NoteText("deep-dive",
+                "Behind by a few seconds is fine.")));
+        CoverageReport far = scorer.score(stale, List.of(new NoteText("deep-dive",
+                "Behind the load balancer sit eight stateless app servers, which is fine.")));
+
+        assertThat(item(near, "caching").covered()).isTrue();
+        assertThat(item(far, "caching").covered()).isFalse();
+    }
+
+    @Test
+    void aGappedCueHidesNoOtherItemsWordsInsideIt() {
+        CoverageReport report = score("requirements", "Feeds can be a bit behind in Postgres, that's fine.");
+
+        assertThat(coveredKeys(report)).contains("stale-data", "sql-vs-nosql");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"roughly 95% reads, the rest are writes", "about 100 views per upload",
+            "uploads are rare compared to views", "~300k lookups/s against 2k updates/s (150:1)",
+            "shoppers browse many items before they buy one"})
+    void readAndWriteSharesAndRatiosInAnyWordingAreTheReadWritePattern(String note) {
+        assertThat(coveredKeys(score("capacity", note))).contains("read-write-pattern");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my own comment must appear instantly in my view",
+            "whoever made the change must see it immediately, others can wait",
+            "a user's reads are routed to the leader for a few seconds after they write",
+            "writers read from the primary, everyone else hits replicas"})
+    void aWriterSeeingItsOwnChangeAtOnceIsReadYourWrites(String note) {
+        assertThat(coveredKeys(score("requirements", note))).contains("read-your-writes");
+    }
+
+    @Test
+    void seeingSomethingImmediatelyIsLatencyNotReadYourWrites() {
+        assertThat(coveredKeys(score("requirements", "users see the feed immediately when they open the app")))
+                .doesNotContain("read-your-writes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the leaderboard can be a minute behind, nobody minds",
+            "dashboard numbers trailing by a couple of minutes is fine",
+            "other devices can pick up the change a little later", "a view count that is a little behind is ok"})
+    void delayAcceptedInAnyWordingIsStaleData(String note) {
+        assertThat(coveredKeys(score("requirements", note))).contains("stale-data");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the world cup final puts all the traffic on one match's partition",
+            "a large customer puts a lot of load on one database shard",
+            "downtown at rush hour concentrates requests on a few geohash cells",
+            "a few keys get far more traffic than the rest -> cache them locally"})
+    void loadLandingOnOnePartitionIsAHotPartitionWithoutTheWordHot(String note) {
+        assertThat(coveredKeys(score("deep-dive", note))).contains("hot-partitions");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"partitioned by user id so each user's data is on one shard",
+            "all reads go to one replica"})
+    void dataKeptTogetherOnOneShardIsNoHotPartition(String note) {
+        assertThat(coveredKeys(score("deep-dive", note))).doesNotContain("hot-partitions");
+    }
+
+    @Test
+    void aClientFallingBackToPollingIsCommunicationNotErrorHandling() {
+        CoverageReport report = score("deep-dive", "if the socket drops the app falls back to polling every 5s");
+
+        assertThat(coveredKeys(report)).contains("communication").doesNotContain("error-handling");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mobile app -> API gateway -> feed service -> Redis",
+            "the upload service writes the metadata to Postgres and drops an event on a Kafka topic",
+            "the client fetches the manifest from the CDN"})
+    void aRequestTracedThroughComponentsInArrowsOrProseIsDataFlow(String note) {
+        assertThat(coveredKeys(score("high-level-design", note))).contains("data-flow-per-operation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"photos are stored in S3, metadata in Postgres",
+            "reads go to replicas, writes to the primary"})
+    void whereDataIsStoredIsNoDataFlow(String note) {
+        assertThat(coveredKeys(score("data-model", note))).doesNotContain("data-flow-per-operation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the web nodes don't keep state, so the LB can send a request anywhere",
+            "no session on the API boxes, everything is in the token", "a reconnecting client can land on any gateway"})
+    void serversThatKeepNothingAreAStatelessTier(String note) {
+        assertThat(coveredKeys(score("high-level-design", note))).contains("stateless-web-tier");
+    }
+
+    @Test
     void withoutNotesEveryItemIsMissedWithItsHint() {
         CoverageReport report = scorer.score(template, List.of());
 
