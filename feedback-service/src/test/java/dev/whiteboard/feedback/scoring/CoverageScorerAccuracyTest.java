@@ -25,9 +25,9 @@ import dev.whiteboard.feedback.scoring.TemplateSpec.PhaseSpec;
 class CoverageScorerAccuracyTest {
 
     private static final double REQUIRED = 0.9;
-    /** Round 6's held-out set measured precision 0.883 and recall 0.785 once; these floors are those, rounded down. */
-    private static final double HELD_OUT_PRECISION_FLOOR = 0.85;
-    private static final double HELD_OUT_RECALL_FLOOR = 0.75;
+    /** Round 7's held-out set measured precision 0.834 and recall 0.872 once; these floors are those, rounded down. */
+    private static final double HELD_OUT_PRECISION_FLOOR = 0.80;
+    private static final double HELD_OUT_RECALL_FLOOR = 0.85;
 
     private final CoverageScorer scorer = new CoverageScorer();
     private final TemplateSpec template = CoverageFixtures.defaultTemplate();
