@@ -42,6 +42,7 @@ final class CompiledTemplate {
     private final NoteAnalyzer analyzer;
     private final WordRoles roles;
     private final UnitJudge judge;
+    private final HeldTopics held;
     private final PhraseIndex cues;
     private final Set<String> cueTerms = new HashSet<>();
     private final TypoCorrector typos;
@@ -51,6 +52,7 @@ final class CompiledTemplate {
         this.analyzer = analyzer;
         this.roles = roles;
         this.judge = new UnitJudge(roles);
+        this.held = new HeldTopics(analyzer, roles);
         this.phases = template.phases() == null ? List.of()
                 : template.phases().stream().sorted(Comparator.comparingInt(PhaseSpec::order)).toList();
         this.cues = new PhraseIndex(roles.filler(), roles.cuePlaceholders());
@@ -111,7 +113,7 @@ final class CompiledTemplate {
             if (!covers(unit, reading, heading)) {
                 continue;
             }
-            for (Match match : reading.items()) {
+            for (Match match : held.answered(unit.text(), reading.tokens(), reading.items(), unit.answerStart())) {
                 covered[match.value()] = true;
                 List<Evidence> found = evidence.get(match.value());
                 Evidence sentence = new Evidence(unit.phase(), unit.text());

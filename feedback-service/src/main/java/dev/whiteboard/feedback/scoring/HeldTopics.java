@@ -1,0 +1,122 @@
+package dev.whiteboard.feedback.scoring;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
+
+/**
+ * Topics a unit names without answering them, even when the unit says something about other topics:
+ * a topic asked with "?" whose answer is about another topic or is itself put off ("sharding? CDN
+ * later", "SQL or NoSQL? ask interviewer"), and a topic put off, hedged or only intended in its own
+ * clause ("CDN later for the form JS", "cache for dashboards maybe", "a CDN at some point", "need QPS
+ * calc"). A clause is the stretch between commas, semicolons, question marks and parentheses; a number
+ * in it is substance that no hedge takes back ("maybe 5-10x/day").
+ */
+final class HeldTopics {
+
+    private static final String CLAUSE_SEPARATORS = ",;?!()";
+    private static final List<String> HEDGES = List.of(
+            "maybe", "perhaps", "at some point", "someday", "some day", "down the road",
+            "in the future", "tbd", "todo", "to do", "ask interviewer", "ask the interviewer", "check with interviewer",
+            "need gap calc", "need gap calculation", "need gap calculations", "need gap numbers", "need gap estimate",
+            "need gap estimates", "need gap math");
+
+    private final PhraseIndex hedges;
+    private final WordRoles roles;
+    private final String later;
+    private final String whatever;
+
+    HeldTopics(NoteAnalyzer analyzer, WordRoles roles) {
+        this.roles = roles;
+        this.hedges = new PhraseIndex(roles.filler(), java.util.Map.of());
+        for (String hedge : HEDGES) {
+            hedges.add(analyzer.tokens(hedge), 0);
+        }
+        this.later = analyzer.tokens("later").get(0).term();
+        this.whatever = analyzer.tokens("whatever").get(0).term();
+    }
+
+    /** The topics of a unit that it answers: {@code items} without the asked, put-off and hedged ones. */
+    List<Match> answered(String text, List<AnalyzedToken> tokens, List<Match> items, int answerStart) {
+        if (!tokens.isEmpty() && whatever.equals(tokens.get(tokens.size() - 1).term())) {
+            return List.of();
+        }
+        int answerFrom = 0;
+        while (answerStart > 0 && answerFrom < tokens.size() && tokens.get(answerFrom).start() < answerStart) {
+            answerFrom++;
+        }
+        boolean answerHedged = answerFrom > 0 && hedged(tokens, answerFrom, tokens.size());
+        Set<Integer> answerTopics = new HashSet<>();
+        boolean answerNamesTopics = false;
+        for (Match item : items) {
+            if (answerFrom > 0 && item.first() >= answerFrom) {
+                answerNamesTopics = true;
+                if (!heldBack(text, tokens, item, answerFrom)) {
+                    answerTopics.add(item.value());
+                }
+            }
+        }
+        List<Match> kept = new ArrayList<>();
+        for (Match item : items) {
+            boolean asked = answerFrom > 0 && item.last() < answerFrom
+                    && !numberIn(tokens, answerFrom, tokens.size())
+                    && (answerHedged || answerNamesTopics && answerTopics.isEmpty());
+            if (!asked && !heldBack(text, tokens, item, answerFrom)) {
+                kept.add(item);
+            }
+        }
+        return kept;
+    }
+
+    /** Put off or hedged in its clause: "CDN later", "maybe a CDN", "need QPS calc". */
+    private boolean heldBack(String text, List<AnalyzedToken> tokens, Match item, int answerFrom) {
+        int from = item.first();
+        while (from > 0 && from != answerFrom && !separated(text, tokens.get(from - 1), tokens.get(from))) {
+            from--;
+        }
+        int to = item.last() + 1;
+        while (to < tokens.size() && to != answerFrom && !separated(text, tokens.get(to - 1), tokens.get(to))) {
+            to++;
+        }
+        if (numberIn(tokens, from, to)) {
+            return false;
+        }
+        int next = item.last() + 1;
+        while (next < to && roles.isFiller(tokens.get(next))) {
+            next++;
+        }
+        return next < to && later.equals(tokens.get(next).term()) && !namesAction(tokens.get(item.last()))
+                || hedged(tokens, from, to);
+    }
+
+    /** "reconciled later", "retry later", "sending later": something done later is a mechanism, not put off. */
+    private static boolean namesAction(AnalyzedToken token) {
+        String word = token.surface();
+        return word.endsWith("ed") || word.endsWith("ing") || word.startsWith("retr");
+    }
+
+    private static boolean numberIn(List<AnalyzedToken> tokens, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (tokens.get(i).number()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean hedged(List<AnalyzedToken> tokens, int from, int to) {
+        return hedges.occursIn(tokens.subList(from, to));
+    }
+
+    private static boolean separated(String text, AnalyzedToken left, AnalyzedToken right) {
+        for (int c = left.end(); c < right.start() && c < text.length(); c++) {
+            if (CLAUSE_SEPARATORS.indexOf(text.charAt(c)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
