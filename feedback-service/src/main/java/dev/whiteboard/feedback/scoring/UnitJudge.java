@@ -45,11 +45,18 @@ final class UnitJudge {
                 return true;
             }
         }
+        if (isTableHeader(text, tokens)) {
+            return false;
+        }
         if (answerFrom > 0 && namesTopicFrom(items, answerFrom) || statesInAnswer(items, answerFrom)) {
             return true;
         }
         int headEnd = answerStart > 0 ? answerFrom : headLength(text, tokens);
-        boolean topicList = isTopicList(text, tokens, afterLeadIn(tokens, headEnd, items), items);
+        boolean talkLabel = answerStart == 0 && headEnd > 0
+                && tokens.subList(0, headEnd).stream().noneMatch(token -> token.number() || roles.isContent(token));
+        int listFrom = afterLeadIn(tokens, headEnd, items);
+        boolean topicList = isTopicList(text, tokens, listFrom, items)
+                || talkLabel && isRequirementList(text, tokens, listFrom, items);
         for (int i = answerFrom; i < tokens.size(); i++) {
             if ((i < headEnd || !topicList) && !inAny(items, i) && roles.isContent(tokens.get(i))) {
                 return true;
@@ -59,6 +66,26 @@ final class UnitJudge {
             return true;
         }
         return relatesTopics(text, tokens, items, answerFrom);
+    }
+
+    /**
+     * A table row without a number names columns ("| metric | value |", "| component | choice |"): each cell
+     * one or two words, nothing said yet.
+     */
+    private static boolean isTableHeader(String text, List<AnalyzedToken> tokens) {
+        String row = text.strip();
+        if (!row.startsWith("|") || tokens.stream().anyMatch(AnalyzedToken::number)) {
+            return false;
+        }
+        for (String cell : row.split("\\|")) {
+            if (cell.isBlank()) {
+                continue;
+            }
+            if (cell.strip().split("\\s+").length > 2) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A phrase with a gap relates words across others ("behind ... is fine"): a statement, not a name. */
@@ -138,6 +165,48 @@ final class UnitJudge {
                 .count();
         return segments.size() >= MIN_LIST_SEGMENTS_OF_WORDS && bareNames >= MIN_NAMES_AMONG_WORDS
                 && (bareNames + singleWords) * 2 > segments.size();
+    }
+
+    /**
+     * Under a label that names no topic ("NFR:", "components:"), short entries that are topic names, one or
+     * two words or vague praise list requirements or parts without saying anything about them ("NFR:
+     * available, scalable", "components: LB, app servers, DB, cache").
+     */
+    private boolean isRequirementList(String text, List<AnalyzedToken> tokens, int from, List<Match> items) {
+        List<List<Integer>> segments = segments(text, tokens, from);
+        if (segments.size() < 2 || segments.stream().anyMatch(s -> s.size() > MAX_LIST_SEGMENT_TOKENS)) {
+            return false;
+        }
+        boolean named = false;
+        for (List<Integer> segment : segments) {
+            boolean bare = isBareName(segment, tokens, items);
+            long words = segment.stream().filter(i -> !inAny(items, i) && roles.isContent(tokens.get(i))).count();
+            if (!bare && (words > 2 || segment.stream().anyMatch(i -> tokens.get(i).number()))) {
+                return false;
+            }
+            named |= bare || segment.stream().anyMatch(i -> inAny(items, i));
+        }
+        return named;
+    }
+
+    private List<List<Integer>> segments(String text, List<AnalyzedToken> tokens, int from) {
+        List<List<Integer>> segments = new ArrayList<>();
+        List<Integer> segment = new ArrayList<>();
+        for (int i = from; i < tokens.size(); i++) {
+            boolean boundary = i > from
+                    && (separated(text, tokens.get(i - 1), tokens.get(i)) || isConjunction(tokens.get(i)));
+            if (boundary && !segment.isEmpty()) {
+                segments.add(segment);
+                segment = new ArrayList<>();
+            }
+            if (!isConjunction(tokens.get(i))) {
+                segment.add(i);
+            }
+        }
+        if (!segment.isEmpty()) {
+            segments.add(segment);
+        }
+        return segments;
     }
 
     private boolean isSingleWord(List<Integer> segment, List<AnalyzedToken> tokens) {

@@ -41,6 +41,14 @@ final class WordRoles {
             NoteAnalyzer.ARROW);
 
     /**
+     * Vague praise of a system, the requirement named rather than answered ("Latency: fast.", "NFR:
+     * scalable, reliable", "Scale: big.", "LB: the usual", "latency should be low"): no substance.
+     */
+    private static final List<String> VAGUE = List.of(
+            "fast", "faster", "quick", "quickly", "low", "lower", "big", "usual", "standard", "scalable", "reliable",
+            "secure", "robust", "resilient", "performant", "responsive", "efficient", "whatever", "enough");
+
+    /**
      * Words after a number that measure rather than count ("40 TB", "5 ms", "10k per second", "50k peak"):
      * the number is no count of users or records.
      */
@@ -138,7 +146,7 @@ final class WordRoles {
             "leave for later", "park it", "nice to have", "future work", "v2", "later phase",
             "need to think", "needs thought", "needs more thought", "have to think", "to be decided",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
-            "not sure yet");
+            "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
@@ -176,7 +184,11 @@ final class WordRoles {
             "user actions", "wait in a queue", "waits in a queue", "waiting in a queue", "token ttl", "tokens ttl",
             "session ttl", "by a day", "for a day", "within a day", "once a day", "twice a day",
             "fall back to transportword", "fallback to transportword", "fall back to long polling",
-            "fallback to long polling");
+            "fallback to long polling", "servers in n regions", "servers across n regions", "nodes in n regions",
+            "deployed in n regions", "deployed to n regions", "deploy to n regions", "fleet in n regions",
+            "survive noun down", "survives noun down", "survive noun outage", "survives noun outage",
+            "queue for a match", "queue for a game", "queue for matchmaking", "queued for a match",
+            "a day old", "n day old", "n days old", "days old");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
@@ -193,6 +205,8 @@ final class WordRoles {
     private final Set<String> timeUnits;
     private final Set<String> memoryWords;
     private final Set<String> seconds;
+    /** "(first 10k) must not oversell": a modal verb after a number counts nothing. */
+    private final Set<String> modals;
     private final Set<String> userActions;
     private final Map<String, Set<String>> cueClasses = new java.util.HashMap<>();
     private final PhraseIndex deferrals;
@@ -200,7 +214,9 @@ final class WordRoles {
 
     WordRoles(NoteAnalyzer analyzer) {
         this.filler = terms(analyzer, FILLER);
-        this.talk = terms(analyzer, TALK);
+        Set<String> talkAndVague = new HashSet<>(terms(analyzer, TALK));
+        talkAndVague.addAll(terms(analyzer, VAGUE));
+        this.talk = Set.copyOf(talkAndVague);
         this.units = terms(analyzer, UNITS);
         this.rateWords = terms(analyzer, RATE_WORDS);
         this.verdicts = terms(analyzer, VERDICTS);
@@ -209,6 +225,7 @@ final class WordRoles {
         this.timeUnits = terms(analyzer, TIME_UNITS);
         this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each", "cache", "redis", "memcached"));
         this.seconds = terms(analyzer, SECONDS);
+        this.modals = terms(analyzer, List.of("must", "need", "needs", "cannot", "mustn't"));
         this.userActions = terms(analyzer, USER_ACTIONS);
         CUE_CLASSES.forEach((placeholder, words) -> cueClasses.put(placeholder, terms(analyzer, words)));
         this.deferrals = new PhraseIndex(filler, Map.of());
@@ -283,7 +300,7 @@ final class WordRoles {
     }
 
     private boolean namesCountedThings(AnalyzedToken token) {
-        return isContent(token) && !units.contains(token.term());
+        return isContent(token) && !units.contains(token.term()) && !modals.contains(token.term());
     }
 
     /** "50k writes per second", "20k keystroke requests per second": a rate, not a count of things. */
