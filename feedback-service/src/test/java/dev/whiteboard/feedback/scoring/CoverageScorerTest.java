@@ -353,6 +353,41 @@ class CoverageScorerTest {
         assertThat(coveredKeys(score("high-level-design", note))).contains("stateless-web-tier");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"replication? CDN later for the avatars", "Postgres or Cassandra? ask the interviewer",
+            "maybe a CDN for thumbnails", "message queue later for the emails", "rate limiting at some point"})
+    void aTopicAskedOrPutOffNextToItIsNotCoveredEvenBesideOtherWords(String note) {
+        assertThat(coveredKeys(score("deep-dive", note))).isEmpty();
+    }
+
+    @Test
+    void anAnsweredQuestionAndSomethingDoneLaterStayCovered() {
+        assertThat(coveredKeys(score("deep-dive", "sharding? yes, by user_id"))).contains("sharding-key");
+        assertThat(coveredKeys(score("deep-dive", "emails go on a queue, sent later by workers")))
+                .contains("message-queues-and-batching");
+        assertThat(coveredKeys(score("deep-dive", "budget counters eventually consistent")))
+                .contains("availability-vs-consistency");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Latency: quick.", "LB: the usual", "NFR: reliable, scalable", "components: LB, cache, DB",
+            "| metric | target |", "need numbers: users, QPS, storage"})
+    void vagueClaimsBareRequirementListsAndIntentionsSayNothing(String note) {
+        assertThat(coveredKeys(score("requirements", note))).isEmpty();
+    }
+
+    @Test
+    void wordsInOtherSensesAreNoReplicationDurabilityQueueOrScale() {
+        assertThat(coveredKeys(score("requirements", "the build goes out to 2,000 servers in three regions")))
+                .doesNotContain("replication");
+        assertThat(coveredKeys(score("deep-dive", "polling survives the deployer being down")))
+                .doesNotContain("durability");
+        assertThat(coveredKeys(score("requirements", "players queue for a game, then play")))
+                .doesNotContain("message-queues-and-batching");
+        assertThat(coveredKeys(score("requirements", "promos (first 10k) must not oversell")))
+                .doesNotContain("scale");
+    }
+
     @Test
     void withoutNotesEveryItemIsMissedWithItsHint() {
         CoverageReport report = scorer.score(template, List.of());
