@@ -49,6 +49,9 @@ final class NoteAnalyzer extends Analyzer {
     /** Magnitudes after a number belong to it: "100 M users" is a number of users, a hundred million of them. */
     private static final Map<String, BigDecimal> MAGNITUDES = magnitudes();
     private static final String BYTES_OR_BILLION = "b";
+    private static final Set<String> LONG_PERIODS = Set.of("day", "days", "week", "weeks", "month", "months", "year",
+            "years", "yr");
+    private static final Set<String> RATE_WORDS = Set.of("a", "per", "each", "every");
     /** Words after "500 B" that say it is a size: "each", "per", an arrow to the next figure. */
     private static final Set<String> BYTES_CONTEXT = Set.of("per", "each", "every", "a", "an", ARROW, "x", "avg",
             "average", "on", "of", "in", "for", "after", "compressed", "raw");
@@ -102,6 +105,7 @@ final class NoteAnalyzer extends Analyzer {
 
     private static void add(List<AnalyzedToken> tokens, String surface, String stem, int start, int end) {
         boolean numberFollows = NUMBER.matcher(surface).matches() || NUMBER_WORDS.containsKey(surface);
+        foldBillionBeforePeriod(tokens, surface);
         if (!numberFollows && !BYTES_CONTEXT.contains(surface)) {
             foldBillionBeforeLast(tokens);
         }
@@ -133,6 +137,25 @@ final class NoteAnalyzer extends Analyzer {
         AnalyzedToken number = tokens.get(last - 1);
         AnalyzedToken billion = tokens.remove(last);
         tokens.set(last - 1, new AnalyzedToken(scaled(number.term(), MAGNITUDES.get(BYTES_OR_BILLION)),
+                number.surface(), number.start(), billion.end(), true));
+    }
+
+    /**
+     * "20B a day", "5B per month": a count of things per day or longer, a billion of them; bytes are never
+     * counted that way (a few bytes a day).
+     */
+    private static void foldBillionBeforePeriod(List<AnalyzedToken> tokens, String surface) {
+        int rate = tokens.size() - 1;
+        if (!LONG_PERIODS.contains(surface) || rate < 2 || !RATE_WORDS.contains(tokens.get(rate).surface())) {
+            return;
+        }
+        AnalyzedToken billion = tokens.get(rate - 1);
+        AnalyzedToken number = tokens.get(rate - 2);
+        if (!BYTES_OR_BILLION.equals(billion.surface()) || billion.number() || !number.number()) {
+            return;
+        }
+        tokens.remove(rate - 1);
+        tokens.set(rate - 2, new AnalyzedToken(scaled(number.term(), MAGNITUDES.get(BYTES_OR_BILLION)),
                 number.surface(), number.start(), billion.end(), true));
     }
 

@@ -63,6 +63,9 @@ final class WordRoles {
     private static final List<String> BYTE_UNITS = List.of(
             "b", "kb", "mb", "gb", "tb", "pb", "eb", "kib", "mib", "gib", "tib", "byte", "bytes", "kilobytes",
             "megabytes", "gigabytes", "terabytes", "petabytes");
+    /** Byte units of one object or record ("1 KB", "500 bytes"), not of a data set. */
+    private static final List<String> OBJECT_UNITS = List.of(
+            "b", "kb", "mb", "kib", "mib", "byte", "bytes", "kilobytes", "megabytes");
     /** Byte units large enough for a whole data set rather than one object ("15 GB", "3 TB"). */
     private static final List<String> VOLUME_UNITS = List.of(
             "gb", "tb", "pb", "eb", "gib", "tib", "gigabytes", "terabytes", "petabytes");
@@ -188,7 +191,7 @@ final class WordRoles {
             "deployed in n regions", "deployed to n regions", "deploy to n regions", "fleet in n regions",
             "survive noun down", "survives noun down", "survive noun outage", "survives noun outage",
             "queue for a match", "queue for a game", "queue for matchmaking", "queued for a match",
-            "a day old", "n day old", "n days old", "days old");
+            "a day old", "n day old", "n days old", "days old", "x n10k n byteunit", "x n10k noun n byteunit");
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
@@ -202,6 +205,7 @@ final class WordRoles {
     private final Set<String> verdicts;
     private final Set<String> byteUnits;
     private final Set<String> volumeUnits;
+    private final Set<String> objectUnits;
     private final Set<String> timeUnits;
     private final Set<String> memoryWords;
     private final Set<String> seconds;
@@ -223,7 +227,9 @@ final class WordRoles {
         this.byteUnits = terms(analyzer, BYTE_UNITS);
         this.volumeUnits = terms(analyzer, VOLUME_UNITS);
         this.timeUnits = terms(analyzer, TIME_UNITS);
-        this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each", "cache", "redis", "memcached"));
+        this.objectUnits = terms(analyzer, OBJECT_UNITS);
+        this.memoryWords = terms(analyzer, List.of("ram", "memory", "heap", "each", "cache", "redis", "memcached",
+                "box", "boxes", "machine", "machines", "node", "nodes", "instance", "instances", "host", "hosts"));
         this.seconds = terms(analyzer, SECONDS);
         this.modals = terms(analyzer, List.of("must", "need", "needs", "cannot", "mustn't"));
         this.userActions = terms(analyzer, USER_ACTIONS);
@@ -260,7 +266,10 @@ final class WordRoles {
      * Placeholders for cues: "noun" names counted things ("20M devices"), no unit nor a rate per second;
      * "byteunit" is any byte unit; "timeunit" any unit of time from a second up ("5 s", "a few minutes");
      * "verb" something people do with a system ("users verb": "users upload", "users book");
-     * "volumeunit" a byte unit of a data set, not of a rate ("15 GB", not "2 GB/s" nor "200 GB/day"); and the
+     * "volumeunit" a byte unit of a data set, not of a rate, a machine's memory or a working set ("15 GB", not
+     * "2 GB/s", "200 GB/day", "256 GB boxes", "1.3 TB -> ~25 redis boxes" nor "working set ~20 TB");
+     * "objectunit" a byte unit of one object, not of a rate ("10 KB", not "175 MB/s"); "recordunit" a byte unit
+     * whose product is no rate ("200M x 100 bytes = 20 GB", not "1M x 1 KB = 1 GB/s"); and the
      * word classes of {@link #CUE_CLASSES} ("okword": ok, fine, acceptable; "readword": reads, lookups, views; ...),
      * mostly for cues with a gap ("behind gap okword").
      */
@@ -274,21 +283,49 @@ final class WordRoles {
                 "timeunit", (tokens, i) -> timeUnits.contains(tokens.get(i).term()),
                 "verb", (tokens, i) -> userActions.contains(tokens.get(i).term()),
                 "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
-                        && !memoryFollows(tokens, i)));
+                        && !memoryFollows(tokens, i) && !workingSetPrecedes(tokens, i),
+                "objectunit", (tokens, i) -> objectUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i),
+                "recordunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()) && !rateResultFollows(tokens, i)));
         return placeholders;
     }
 
     /**
-     * "64 GB RAM", "50 GB of memory", "2 TB Redis", "2 GB each": a machine's memory, a cache's or one object's
-     * size, not a data set.
+     * "64 GB RAM", "50 GB of memory", "2 TB Redis", "2 GB each", "256 GB boxes", "1.3 TB -> ~25 redis boxes": a
+     * machine's memory, a cache's or one object's size, not a data set. Filler, an arrow and a count of
+     * machines may sit between.
      */
     private boolean memoryFollows(List<AnalyzedToken> tokens, int position) {
         int next = position + 1;
-        while (next < tokens.size() && filler.contains(tokens.get(next).term())
-                && !memoryWords.contains(tokens.get(next).term())) {
+        while (next < tokens.size() && next <= position + 4 && !memoryWords.contains(tokens.get(next).term())
+                && (filler.contains(tokens.get(next).term()) || tokens.get(next).number()
+                || NoteAnalyzer.ARROW.equals(tokens.get(next).term()))) {
             next++;
         }
         return next < tokens.size() && memoryWords.contains(tokens.get(next).term());
+    }
+
+    /**
+     * "1M x 1 KB = 1 GB/s", "400M x 1KB = 400GB/day": a count times a size that makes a rate counts messages per
+     * second or per day, not records stored.
+     */
+    private boolean rateResultFollows(List<AnalyzedToken> tokens, int position) {
+        for (int next = position + 1; next <= position + 3 && next < tokens.size(); next++) {
+            if (byteUnits.contains(tokens.get(next).term()) && perTimeFollows(tokens, next)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "working set ~20 TB", "hot set of 10 TB": the data kept in memory, not the data stored. */
+    private static boolean workingSetPrecedes(List<AnalyzedToken> tokens, int position) {
+        for (int before = position - 1; before >= 1 && before >= position - 4; before--) {
+            if ("set".equals(tokens.get(before).term())) {
+                String kind = tokens.get(before - 1).term();
+                return "work".equals(kind) || "working".equals(kind) || "hot".equals(kind);
+            }
+        }
+        return false;
     }
 
     private boolean perTimeFollows(List<AnalyzedToken> tokens, int position) {
