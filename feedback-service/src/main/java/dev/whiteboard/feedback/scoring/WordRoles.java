@@ -103,7 +103,7 @@ final class WordRoles {
                     "traffic", "load", "overload")),
             Map.entry("oneword", List.of("one", "single", "few", "handful", "same")),
             Map.entry("partword", List.of("shard", "shards", "partition", "partitions", "node", "nodes", "cell",
-                    "cells", "channel", "channels", "row", "rows", "server", "servers", "machine", "box", "broker",
+                    "cells", "channel", "channels", "row", "rows", "bucket", "buckets", "server", "servers", "machine", "box", "broker",
                     "key", "keys")),
             Map.entry("transportword", List.of("polling", "poll", "sse", "websocket", "websockets", "http", "grpc",
                     "socket", "sockets", "mqtt")),
@@ -270,13 +270,14 @@ final class WordRoles {
      * "2 GB/s", "200 GB/day", "256 GB boxes", "1.3 TB -> ~25 redis boxes" nor "working set ~20 TB");
      * "objectunit" a byte unit of one object, not of a rate ("10 KB", not "175 MB/s"); "recordunit" a byte unit
      * whose product is no rate ("200M x 100 bytes = 20 GB", not "1M x 1 KB = 1 GB/s"); and the
-     * word classes of {@link #CUE_CLASSES} ("okword": ok, fine, acceptable; "readword": reads, lookups, views; ...),
+     * word classes of {@link #CUE_CLASSES} ("okword": ok, fine, acceptable; "readword": reads, lookups, views; ...;
+     * never a filler word that shares a class word's stem: "on" is not "one"),
      * mostly for cues with a gap ("behind gap okword").
      */
     Map<String, PhraseIndex.WordClass> cuePlaceholders() {
         Map<String, PhraseIndex.WordClass> placeholders = new java.util.HashMap<>();
         cueClasses.forEach((placeholder, words) -> placeholders.put(placeholder,
-                (tokens, i) -> words.contains(tokens.get(i).term())));
+                (tokens, i) -> words.contains(tokens.get(i).term()) && !FILLER.contains(tokens.get(i).surface())));
         placeholders.putAll(Map.of(
                 "noun", (tokens, i) -> namesCountedThings(tokens.get(i)) && !perSecondFollows(tokens, i),
                 "byteunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()),
