@@ -27,6 +27,7 @@ final class CompiledTemplate {
     private static final int MAX_EVIDENCE = 3;
     private static final int MIN_JOINED_WORD = 3;
     private static final String IDENTIFIER_PREFIX = "identifier:";
+    private static final String HASH = "hash";
 
     private record Item(int phase, ChecklistItemSpec spec) {
     }
@@ -167,10 +168,11 @@ final class CompiledTemplate {
     /**
      * A word written against an opening parenthesis names a table or a function ("users(id, name)"), and
      * the words in its parentheses name columns or parameters ("acquire(name, ttl)"): they are content,
-     * but they name no topic.
+     * but they name no topic. "hash(host)" is still a hash ("assigned by hash(host)"); its parameters stay
+     * parameters.
      */
     private static boolean isIdentifier(String text, AnalyzedToken token) {
-        return token.end() < text.length() && text.charAt(token.end()) == '(';
+        return token.end() < text.length() && text.charAt(token.end()) == '(' && !HASH.equals(token.surface());
     }
 
     /**
