@@ -22,12 +22,19 @@ final class HeldTopics {
             "maybe", "perhaps", "at some point", "someday", "some day", "down the road",
             "in the future", "tbd", "todo", "to do", "ask interviewer", "ask the interviewer", "check with interviewer",
             "need gap calc", "need gap calculation", "need gap calculations", "need gap numbers", "need gap estimate",
-            "need gap estimates", "need gap math");
+            "need gap estimates", "need gap math", "to calculate", "to be calculated", "will estimate",
+            "estimate after");
+    /**
+     * "could add monitoring eventually", "CDN eventually": put off; "eventually consistent" is a model and "must be
+     * exact eventually" a requirement.
+     */
+    private static final String EVENTUALLY = "eventually";
 
     private final PhraseIndex hedges;
     private final WordRoles roles;
     private final String later;
     private final String whatever;
+    private final String consistent;
 
     HeldTopics(NoteAnalyzer analyzer, WordRoles roles) {
         this.roles = roles;
@@ -36,6 +43,7 @@ final class HeldTopics {
             hedges.add(analyzer.tokens(hedge), 0);
         }
         this.later = analyzer.tokens("later").get(0).term();
+        this.consistent = analyzer.tokens("consistent").get(0).term();
         this.whatever = analyzer.tokens("whatever").get(0).term();
     }
 
@@ -108,6 +116,13 @@ final class HeldTopics {
     }
 
     private boolean hedged(List<AnalyzedToken> tokens, int from, int to) {
+        boolean required = tokens.subList(from, to).stream().anyMatch(token -> "must".equals(token.surface()));
+        for (int i = from; i < to && !required; i++) {
+            boolean model = i + 1 < tokens.size() && consistent.equals(tokens.get(i + 1).term());
+            if (EVENTUALLY.equals(tokens.get(i).surface()) && !model) {
+                return true;
+            }
+        }
         return hedges.occursIn(tokens.subList(from, to));
     }
 
