@@ -103,7 +103,8 @@ final class WordRoles {
                     "traffic", "load", "overload")),
             Map.entry("oneword", List.of("one", "single", "few", "handful", "same")),
             Map.entry("partword", List.of("shard", "shards", "partition", "partitions", "node", "nodes", "cell",
-                    "cells", "channel", "channels", "row", "rows", "bucket", "buckets", "server", "servers", "machine", "box", "broker",
+                    "cells", "channel", "channels", "row", "rows", "bucket", "buckets", "server", "servers", "machine",
+                    "box", "broker",
                     "key", "keys")),
             Map.entry("transportword", List.of("polling", "poll", "sse", "websocket", "websockets", "http", "grpc",
                     "socket", "sockets", "mqtt")),
@@ -286,7 +287,8 @@ final class WordRoles {
                 "volumeunit", (tokens, i) -> volumeUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i)
                         && !memoryFollows(tokens, i) && !workingSetPrecedes(tokens, i),
                 "objectunit", (tokens, i) -> objectUnits.contains(tokens.get(i).term()) && !perTimeFollows(tokens, i),
-                "recordunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term()) && !rateResultFollows(tokens, i)));
+                "recordunit", (tokens, i) -> byteUnits.contains(tokens.get(i).term())
+                        && !rateResultFollows(tokens, i)));
         return placeholders;
     }
 

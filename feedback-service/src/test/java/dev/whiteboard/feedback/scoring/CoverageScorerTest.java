@@ -388,6 +388,87 @@ class CoverageScorerTest {
                 .doesNotContain("scale");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Peak ingest is about 350 MB/s across the fleet.", "5B events a day"})
+    void byteRatesAndBillionsADayAreNoObjectSizes(String note) {
+        assertThat(coveredKeys(score("capacity", note))).doesNotContain("object-size", "record-count");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1M msgs/s x 1 KB = 1 GB/s ingress", "hot set: 0.2 x 50M x 2 KB = 20 GB in memcached",
+            "playback 10M x 20 views x 4 MB = 800 TB/day"})
+    void productsThatMakeARateAndFactorsAreNoRecordCounts(String note) {
+        assertThat(coveredKeys(score("capacity", note))).doesNotContain("record-count");
+    }
+
+    @Test
+    void sizesOfObjectsAndRecordsStillCount() {
+        assertThat(coveredKeys(score("capacity", "Each thumbnail is around 30 KB."))).contains("object-size");
+        assertThat(coveredKeys(score("capacity", "500M links x 500 bytes = 250 GB"))).contains("record-count");
+        assertThat(coveredKeys(score("capacity", "egress roughly 350 MB/s"))).contains("bandwidth");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"128 GB nodes, so ~40 of them", "hot set of about 8 TB lives in RAM",
+            "400 GB -> ~8 redis boxes"})
+    void machineMemoryAndWorkingSetsAreNoStorageEstimate(String note) {
+        assertThat(coveredKeys(score("capacity", note))).doesNotContain("storage-estimate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"A handful of tickers take most of the order flow.",
+            "a few users generate most of the traffic",
+            "one channel can be watched by millions at once", "a single shard holding billions of rows would melt",
+            "the top artists are followed by tens of millions of fans",
+            "busy geohashes get split into finer ones on the fly"})
+    void hotPartitionsToldWithoutHot(String note) {
+        assertThat(coveredKeys(score("deep-dive", note))).contains("hot-partitions");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"One request takes most of the time in the DB call.", "Most of the users are on mobile.",
+            "shards are split by user id, each on its own node"})
+    void mostOfTheTimeAndFillerWordsAreNoHotPartitions(String note) {
+        assertThat(coveredKeys(score("deep-dive", note))).doesNotContain("hot-partitions");
+    }
+
+    @Test
+    void usersAndActionsToldInProse() {
+        assertThat(coveredKeys(score("requirements", "Anyone can upload a video and share the link.")))
+                .contains("users-and-usage");
+        assertThat(coveredKeys(score("requirements", "other teams use it to store session blobs")))
+                .contains("users-and-usage");
+        assertThat(coveredKeys(score("functional-nonfunctional",
+                "The operations: create a board, invite a member, move a card."))).contains("api-actions");
+        assertThat(coveredKeys(score("functional-nonfunctional", "ops: GET key, PUT key value")))
+                .contains("api-actions");
+        assertThat(coveredKeys(score("deep-dive", "the API is down for 5 minutes during deploys")))
+                .doesNotContain("api-actions");
+    }
+
+    @Test
+    void shardingScalabilityAndReadWriteSplitInOtherWords() {
+        assertThat(coveredKeys(score("deep-dive", "jobs assigned by hash(tenant_id) to one of 64 workers")))
+                .contains("sharding-key");
+        assertThat(coveredKeys(score("deep-dive", "each key is hashed onto the ring of cache nodes")))
+                .contains("sharding-key");
+        assertThat(coveredKeys(score("high-level-design", "the websocket tier scales by adding more edge boxes")))
+                .contains("scalability");
+        assertThat(coveredKeys(score("capacity", "~50k gets/s and 5k sets/s at peak"))).contains("read-write-split");
+        assertThat(coveredKeys(score("capacity", "events/day: 10M x 5 = 50M writes/day")))
+                .doesNotContain("read-write-split");
+    }
+
+    @Test
+    void eventuallyPutsOffUnlessItIsAModelOrARequirement() {
+        assertThat(coveredKeys(score("high-level-design", "CDN eventually, for the thumbnails"))).doesNotContain("cdn");
+        assertThat(coveredKeys(score("capacity", "QPS: to calculate"))).doesNotContain("qps");
+        assertThat(coveredKeys(score("requirements", "feeds are eventually consistent, a minute behind is fine")))
+                .contains("stale-data");
+        assertThat(coveredKeys(score("requirements", "balances must be exact eventually; the UI can lag")))
+                .contains("availability-vs-consistency");
+    }
+
     @Test
     void withoutNotesEveryItemIsMissedWithItsHint() {
         CoverageReport report = scorer.score(template, List.of());
