@@ -138,22 +138,7 @@ final class UnitJudge {
      * caching, CDN, LB", "users, scale, latency, consistency").
      */
     private boolean isTopicList(String text, List<AnalyzedToken> tokens, int from, List<Match> items) {
-        List<List<Integer>> segments = new ArrayList<>();
-        List<Integer> segment = new ArrayList<>();
-        for (int i = from; i < tokens.size(); i++) {
-            boolean boundary = i > from
-                    && (separated(text, tokens.get(i - 1), tokens.get(i)) || isConjunction(tokens.get(i)));
-            if (boundary && !segment.isEmpty()) {
-                segments.add(segment);
-                segment = new ArrayList<>();
-            }
-            if (!isConjunction(tokens.get(i))) {
-                segment.add(i);
-            }
-        }
-        if (!segment.isEmpty()) {
-            segments.add(segment);
-        }
+        List<List<Integer>> segments = segments(text, tokens, from);
         if (segments.size() < 2 || segments.stream().anyMatch(s -> s.size() > MAX_LIST_SEGMENT_TOKENS)) {
             return false;
         }
@@ -189,6 +174,7 @@ final class UnitJudge {
         return named;
     }
 
+    /** The entries of a list from {@code from} on: split at commas and the like, and at conjunctions. */
     private List<List<Integer>> segments(String text, List<AnalyzedToken> tokens, int from) {
         List<List<Integer>> segments = new ArrayList<>();
         List<Integer> segment = new ArrayList<>();
