@@ -27,6 +27,17 @@ final class BenchService implements AutoCloseable {
     private final Path log;
     private Process process;
 
+    /**
+     * The services run on this JVM's java: on Java 25 and later their class archive is an AOT cache (JEP 483,
+     * 514), before that a dynamic CDS archive.
+     */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
+
+    /** The file name of a service's class archive. */
+    static String classArchiveName(String service) {
+        return service + (AOT_CACHE ? ".aot" : ".jsa");
+    }
+
     BenchService(String name, Path root, int port, Map<String, String> environment, List<String> jvmOptions,
                  Path classArchive, Path log) {
         this.name = name;
@@ -55,13 +66,11 @@ final class BenchService implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(LocalStackProcess.javaBinary());
         command.addAll(jvmOptions);
-        // as ./whiteboard up does: a start without an archive writes one when the process stops; on Java 25 and
-        // later an AOT cache, before that a dynamic CDS archive (the services run on this JVM's java)
-        boolean aotCache = Runtime.version().feature() >= 25;
+        // as ./whiteboard up does: a start without an archive writes one when the process stops
         if (Files.isRegularFile(classArchive)) {
-            command.add((aotCache ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + classArchive);
+            command.add((AOT_CACHE ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + classArchive);
         } else {
-            command.add((aotCache ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + classArchive);
+            command.add((AOT_CACHE ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + classArchive);
         }
         command.add("-jar");
         command.add(jar.toString());

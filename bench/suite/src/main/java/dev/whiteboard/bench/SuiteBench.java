@@ -110,7 +110,7 @@ public final class SuiteBench {
         for (String name : SERVICES) {
             Files.deleteIfExists(raw.resolve(name + ".log"));
             services.put(name, new BenchService(name, root, ports.get(name), env, jvmOptions,
-                    classArchives.resolve(name + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa")), raw.resolve(name + ".log")));
+                    classArchives.resolve(BenchService.classArchiveName(name)), raw.resolve(name + ".log")));
         }
         return services;
     }

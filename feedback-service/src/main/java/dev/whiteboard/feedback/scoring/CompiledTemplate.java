@@ -83,8 +83,7 @@ final class CompiledTemplate {
 
     /** "web socket" also matches "websocket", "load balancer" also "loadbalancer". */
     private void addJoinedVariant(List<AnalyzedToken> tokens, int index) {
-        boolean gapped = tokens.stream().anyMatch(token -> PhraseIndex.GAP.equals(token.surface()));
-        if (tokens.size() < 2 || tokens.size() > 3 || gapped) {
+        if (tokens.size() < 2 || tokens.size() > 3 || PhraseIndex.hasGap(tokens)) {
             return;
         }
         StringBuilder joined = new StringBuilder();
@@ -148,10 +147,11 @@ final class CompiledTemplate {
         int parametersEnd = -1;
         for (int i = 0; i < tokens.size(); i++) {
             AnalyzedToken token = tokens.get(i);
-            if (isIdentifier(text, token)) {
+            boolean identifier = isIdentifier(text, token);
+            if (identifier) {
                 parametersEnd = text.indexOf(')', token.end());
             }
-            if (isIdentifier(text, token) || token.start() < parametersEnd && !token.number()) {
+            if (identifier || token.start() < parametersEnd && !token.number()) {
                 tokens.set(i, token.withTerm(IDENTIFIER_PREFIX + token.term()));
             } else if (!token.number() && !cueTerms.contains(token.term()) && !roles.isKnownWord(token)) {
                 String corrected = typos.correct(token);

@@ -3,6 +3,7 @@ package dev.whiteboard.feedback.scoring;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.whiteboard.feedback.scoring.PhraseIndex.Match;
@@ -38,7 +39,7 @@ final class HeldTopics {
 
     HeldTopics(NoteAnalyzer analyzer, WordRoles roles) {
         this.roles = roles;
-        this.hedges = new PhraseIndex(roles.filler(), java.util.Map.of());
+        this.hedges = new PhraseIndex(roles.filler(), Map.of());
         for (String hedge : HEDGES) {
             hedges.add(analyzer.tokens(hedge), 0);
         }

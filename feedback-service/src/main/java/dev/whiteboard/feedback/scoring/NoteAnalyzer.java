@@ -134,10 +134,7 @@ final class NoteAnalyzer extends Analyzer {
         if (last < 1 || !BYTES_OR_BILLION.equals(tokens.get(last).surface()) || !tokens.get(last - 1).number()) {
             return;
         }
-        AnalyzedToken number = tokens.get(last - 1);
-        AnalyzedToken billion = tokens.remove(last);
-        tokens.set(last - 1, new AnalyzedToken(scaled(number.term(), MAGNITUDES.get(BYTES_OR_BILLION)),
-                number.surface(), number.start(), billion.end(), true));
+        foldBillion(tokens, last);
     }
 
     /**
@@ -154,9 +151,15 @@ final class NoteAnalyzer extends Analyzer {
         if (!BYTES_OR_BILLION.equals(billion.surface()) || billion.number() || !number.number()) {
             return;
         }
-        tokens.remove(rate - 1);
-        tokens.set(rate - 2, new AnalyzedToken(scaled(number.term(), MAGNITUDES.get(BYTES_OR_BILLION)),
-                number.surface(), number.start(), billion.end(), true));
+        foldBillion(tokens, rate - 1);
+    }
+
+    /** Joins the "B" at {@code billion} to the number before it, as a billion of it. */
+    private static void foldBillion(List<AnalyzedToken> tokens, int billion) {
+        AnalyzedToken number = tokens.get(billion - 1);
+        AnalyzedToken b = tokens.remove(billion);
+        tokens.set(billion - 1, new AnalyzedToken(scaled(number.term(), MAGNITUDES.get(BYTES_OR_BILLION)),
+                number.surface(), number.start(), b.end(), true));
     }
 
     /** The number times its magnitude, written out ("2.3" and "k" make "2300"); a time of day stays as it is. */

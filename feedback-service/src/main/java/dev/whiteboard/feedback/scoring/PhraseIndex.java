@@ -74,8 +74,7 @@ final class PhraseIndex {
             return;
         }
         insert(phrase, value);
-        boolean gapped = phrase.stream().anyMatch(token -> GAP.equals(token.surface()));
-        if (phrase.size() < MIN_WORDS_FOR_OPTIONAL_FILLER || gapped) {
+        if (phrase.size() < MIN_WORDS_FOR_OPTIONAL_FILLER || hasGap(phrase)) {
             return;
         }
         List<AnalyzedToken> withoutInnerFiller = new ArrayList<>();
@@ -102,6 +101,11 @@ final class PhraseIndex {
             }
         }
         node.addValue(value);
+    }
+
+    /** Whether a phrase holds a {@value #GAP}. */
+    static boolean hasGap(List<AnalyzedToken> phrase) {
+        return phrase.stream().anyMatch(token -> GAP.equals(token.surface()));
     }
 
     List<Match> find(List<AnalyzedToken> tokens) {
