@@ -20,7 +20,6 @@ class DefaultTemplateTest {
     @Test
     void hasTheSixPhasesWithTheirBudgets() {
         assertThat(template.id()).isEqualTo("default");
-        assertThat(template.version()).isEqualTo(1);
         assertThat(template.phases())
                 .extracting(PhaseSpec::key, PhaseSpec::order, PhaseSpec::minMinutes, PhaseSpec::maxMinutes)
                 .containsExactly(

@@ -64,4 +64,14 @@ public class TemplateRepository implements PanacheRepositoryBase<TemplateEntity,
                 .setParameter(1, id).setParameter(2, version).setParameter(3, name).setParameter(4, definitionJson)
                 .executeUpdate());
     }
+
+    /** Whether the shared version holds this definition (compared as JSON values, not as text). */
+    public Uni<Boolean> sharedDefinitionEquals(String id, int version, String definitionJson) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select count(*) from templates where id = ?1 and version = ?2 and tenant_id is null
+                        and definition = cast(cast(?3 as text) as jsonb)""", Long.class)
+                .setParameter(1, id).setParameter(2, version).setParameter(3, definitionJson)
+                .getSingleResult())
+                .map(count -> count > 0);
+    }
 }

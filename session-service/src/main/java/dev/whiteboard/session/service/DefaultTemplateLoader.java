@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -20,7 +21,9 @@ import java.util.List;
 
 /**
  * Stores the shared default template (a classpath resource in the decision 0004 shape) at start. Each
- * version is written once; sessions pinned to it keep it even after a newer default ships.
+ * version is written once and never rewritten; sessions pinned to it keep it even after a newer default
+ * ships. Any change to the resource, cues included, ships as a new version (decision 0007): a stored version
+ * whose definition differs from this build's is reported, not overwritten.
  */
 @ApplicationScoped
 public class DefaultTemplateLoader {
@@ -39,16 +42,23 @@ public class DefaultTemplateLoader {
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
-        Template template = read();
+        Template template = read(json, config.defaultTemplateResource());
         String definition = json.writeValueAsString(template);
-        int inserted = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                templates.insertSharedIfAbsent(template.id(), template.version(), template.name(), definition)));
-        Log.infof("default template '%s' version %d %s", template.id(), template.version(),
-                inserted == 1 ? "stored" : "already stored");
+        boolean sameAsStored = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
+                templates.insertSharedIfAbsent(template.id(), template.version(), template.name(), definition)
+                        .chain(inserted -> inserted == 1 ? Uni.createFrom().item(true)
+                                : templates.sharedDefinitionEquals(template.id(), template.version(), definition))));
+        if (sameAsStored) {
+            Log.infof("default template '%s' version %d stored", template.id(), template.version());
+        } else {
+            Log.warnf("default template '%s' version %d is stored with another definition than this build's; the "
+                    + "stored one stays (a changed template needs a new version, decision 0007)", template.id(),
+                    template.version());
+        }
     }
 
-    Template read() throws IOException {
-        String resource = config.defaultTemplateResource();
+    /** The default template as this build ships it, from the classpath resource. */
+    static Template read(ObjectMapper json, String resource) throws IOException {
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("the default template " + resource + " is not on the classpath");

@@ -2,6 +2,7 @@ package dev.whiteboard.session.rest;
 
 import dev.whiteboard.api.access.ApiKeyDirectory;
 import dev.whiteboard.session.support.Api;
+import dev.whiteboard.session.support.ShippedDefaultTemplate;
 import dev.whiteboard.stack.testing.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -44,7 +45,7 @@ class SessionLifecycleTest {
                 .header("ETag", "\"1\"")
                 .body("status", equalTo("CREATED"))
                 .body("templateId", equalTo("default"))
-                .body("templateVersion", equalTo(1))
+                .body("templateVersion", equalTo(ShippedDefaultTemplate.version()))
                 .body("phases.key", equalTo(PHASES))
                 .body("phases.progress", equalTo(List.of("PENDING", "PENDING", "PENDING", "PENDING", "PENDING", "PENDING")));
         String id = created.path("id");

@@ -2,6 +2,7 @@ package dev.whiteboard.session.rest;
 
 import dev.whiteboard.api.access.ApiKeyDirectory;
 import dev.whiteboard.session.support.Api;
+import dev.whiteboard.session.support.ShippedDefaultTemplate;
 import dev.whiteboard.stack.testing.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -47,7 +48,7 @@ class TemplateTest {
 
         template.then().statusCode(200)
                 .body("id", equalTo("default"))
-                .body("version", equalTo(1))
+                .body("version", equalTo(ShippedDefaultTemplate.version()))
                 .body("phases.key", equalTo(List.of("requirements", "functional-nonfunctional", "capacity",
                         "high-level-design", "data-model", "deep-dive")))
                 .body("phases.order", equalTo(List.of(1, 2, 3, 4, 5, 6)))
@@ -138,7 +139,7 @@ class TemplateTest {
         given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/" + id + "/versions/1")
                 .then().statusCode(200).body("id", equalTo(id)).body("version", equalTo(1))
                 .body("phases.key", equalTo(List.of("requirements", "design")));
-        given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/default/versions/1")
+        given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/default/versions/" + ShippedDefaultTemplate.version())
                 .then().statusCode(200).body("phases.size()", equalTo(6));
         given().header("X-Internal-Token", INTERNAL_TOKEN).get("/internal/templates/" + id + "/versions/2")
                 .then().statusCode(404).contentType("application/problem+json");
