@@ -14,8 +14,12 @@ import java.util.UUID;
 @WithSession
 public class EstimateGradingRepository implements PanacheRepositoryBase<EstimateGrading, String> {
 
+    /** The sessions' gradings, managed. One array parameter (see SessionRepository.lockByIds). */
     public Uni<List<EstimateGrading>> listBySessions(Collection<UUID> sessionIds) {
-        return list("sessionId in ?1", sessionIds);
+        return getSession().chain(session -> session.createNativeQuery(
+                        "SELECT * FROM estimate_gradings WHERE session_id = any(?1)", EstimateGrading.class)
+                .setParameter(1, sessionIds.toArray(new UUID[0]))
+                .getResultList());
     }
 
     /** New estimates to grade; a note id stored already keeps its grading. */

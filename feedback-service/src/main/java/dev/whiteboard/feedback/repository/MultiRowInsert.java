@@ -5,14 +5,21 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One INSERT statement for any number of rows, in the caller's session and transaction: each column goes in
- * as one PostgreSQL array literal, unnested into rows ({@code INSERT ... SELECT * FROM unnest(...)}). The
+ * as one PostgreSQL array parameter, unnested into rows ({@code INSERT ... SELECT * FROM unnest(...)}). The
  * statement's text depends only on the table and its columns, never on the row count, so PostgreSQL parses
  * and plans it once per connection and the client reuses the prepared statement; a VALUES list per batch
  * size made every batch a new statement with hundreds of parameters.
+ * <p>
+ * The arrays are bound as Java arrays ({@code UUID[]}, {@code String[]}, {@code Long[]}, ...), which the
+ * PostgreSQL client sends as binary array values: nothing is escaped here nor parsed by PostgreSQL, however
+ * large a value is (a report body is about 20 KB of JSON). Timestamps go in as ISO-8601 text (the client
+ * takes {@code timestamptz[]} only as {@code OffsetDateTime[]}, which Hibernate does not pass through), cast
+ * to {@code timestamptz[]} in the statement, as they always did.
  */
 final class MultiRowInsert {
 
@@ -33,7 +40,7 @@ final class MultiRowInsert {
         }
         Mutiny.MutationQuery query = session.createNativeQuery(statement(table, columns, suffix));
         for (int c = 0; c < columns.size(); c++) {
-            query.setParameter(c + 1, arrayLiteral(rows, c));
+            query.setParameter(c + 1, array(rows, c, columns.get(c).type()));
         }
         return query.executeUpdate();
     }
@@ -47,9 +54,14 @@ final class MultiRowInsert {
             }
             sql.append(") SELECT * FROM unnest(");
             for (int c = 0; c < columns.size(); c++) {
-                // the inner cast makes the parameter text, which the client sends as it is
-                sql.append(c == 0 ? "" : ", ").append("cast(cast(?").append(c + 1).append(" as text) as ")
-                        .append(columns.get(c).type()).append("[])");
+                String type = columns.get(c).type();
+                sql.append(c == 0 ? "" : ", ");
+                if (boundAsItself(type)) {
+                    sql.append("cast(?").append(c + 1).append(" as ").append(type).append("[])");
+                } else {
+                    // the values go in as text, which PostgreSQL reads as the column's type
+                    sql.append("cast(cast(?").append(c + 1).append(" as text[]) as ").append(type).append("[])");
+                }
             }
             sql.append(')');
             if (suffix != null && !suffix.isEmpty()) {
@@ -59,33 +71,69 @@ final class MultiRowInsert {
         });
     }
 
+    /** The types whose values are bound as Java arrays of their own kind; others are bound as text. */
+    private static boolean boundAsItself(String type) {
+        return switch (type) {
+            case "uuid", "text", "bigint", "integer", "boolean", "double precision" -> true;
+            default -> false;
+        };
+    }
+
     /**
-     * Column {@code c} of the rows as a PostgreSQL array literal: every value quoted (backslash and double
-     * quote escaped), nulls as NULL. Values are written by {@code toString()}: UUIDs, text, numbers, booleans
-     * and {@link java.time.Instant}s (ISO-8601, which timestamptz reads) all read back as themselves.
+     * Column {@code c} of the rows as the array bound for a column of {@code type}: {@code UUID[]},
+     * {@code String[]}, {@code Long[]}, {@code Integer[]}, {@code Boolean[]} or {@code Double[]}; any other type
+     * (e.g. timestamptz) as {@code String[]} of the values' {@code toString()} ({@link java.time.Instant}s
+     * write ISO-8601, which timestamptz reads). Nulls stay nulls.
      */
-    static String arrayLiteral(List<Object[]> rows, int c) {
-        StringBuilder literal = new StringBuilder(rows.size() * 40).append('{');
-        for (int r = 0; r < rows.size(); r++) {
-            if (r > 0) {
-                literal.append(',');
-            }
-            Object value = rows.get(r)[c];
-            if (value == null) {
-                literal.append("NULL");
-                continue;
-            }
-            String text = value.toString();
-            literal.append('"');
-            for (int i = 0; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (ch == '"' || ch == '\\') {
-                    literal.append('\\');
+    static Object[] array(List<Object[]> rows, int c, String type) {
+        int size = rows.size();
+        switch (type) {
+            case "uuid" -> {
+                UUID[] values = new UUID[size];
+                for (int r = 0; r < size; r++) {
+                    values[r] = (UUID) rows.get(r)[c];
                 }
-                literal.append(ch);
+                return values;
             }
-            literal.append('"');
+            case "bigint" -> {
+                Long[] values = new Long[size];
+                for (int r = 0; r < size; r++) {
+                    Object value = rows.get(r)[c];
+                    values[r] = value == null ? null : ((Number) value).longValue();
+                }
+                return values;
+            }
+            case "integer" -> {
+                Integer[] values = new Integer[size];
+                for (int r = 0; r < size; r++) {
+                    Object value = rows.get(r)[c];
+                    values[r] = value == null ? null : ((Number) value).intValue();
+                }
+                return values;
+            }
+            case "double precision" -> {
+                Double[] values = new Double[size];
+                for (int r = 0; r < size; r++) {
+                    Object value = rows.get(r)[c];
+                    values[r] = value == null ? null : ((Number) value).doubleValue();
+                }
+                return values;
+            }
+            case "boolean" -> {
+                Boolean[] values = new Boolean[size];
+                for (int r = 0; r < size; r++) {
+                    values[r] = (Boolean) rows.get(r)[c];
+                }
+                return values;
+            }
+            default -> {
+                String[] values = new String[size];
+                for (int r = 0; r < size; r++) {
+                    Object value = rows.get(r)[c];
+                    values[r] = value == null ? null : value.toString();
+                }
+                return values;
+            }
         }
-        return literal.append('}').toString();
     }
 }

@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.common.AffectedEntities;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -12,14 +14,25 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class NoteRepository implements PanacheRepositoryBase<NoteRecord, String> {
+    /** What the read of notes depends on, as an HQL query on NoteRecord did: its table. */
+    private static final AffectedEntities NOTES = new AffectedEntities(NoteRecord.class);
 
-    /** The sessions' notes in the order they were written, read as plain values (nothing to track). */
+    /**
+     * The sessions' notes in the order they were written, read as plain values (nothing to track). One array
+     * parameter: the same statement whatever the number of sessions (see SessionRepository.lockByIds).
+     */
     public Uni<List<NoteLine>> linesBySessions(Collection<UUID> sessionIds) {
-        return getSession().chain(session -> session.createSelectionQuery(
-                        "select new dev.whiteboard.feedback.repository.NoteLine(n.sessionId, n.phase, n.text) "
-                                + "from NoteRecord n where n.sessionId in ?1 order by n.sequence", NoteLine.class)
-                .setParameter(1, sessionIds)
-                .getResultList());
+        return getSession().chain(session -> session.<Object[]>createNativeQuery(
+                        "SELECT session_id, phase, text FROM notes WHERE session_id = any(?1) ORDER BY sequence", NOTES)
+                .setParameter(1, sessionIds.toArray(new UUID[0]))
+                .getResultList()
+                .map(rows -> {
+                    List<NoteLine> lines = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        lines.add(new NoteLine((UUID) row[0], (String) row[1], (String) row[2]));
+                    }
+                    return lines;
+                }));
     }
 
     /** Notes are append-only: a note id already stored is kept as it is. */

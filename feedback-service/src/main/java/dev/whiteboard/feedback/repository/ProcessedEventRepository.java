@@ -4,7 +4,9 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.common.AffectedEntities;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +14,8 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class ProcessedEventRepository implements PanacheRepositoryBase<ProcessedEvent, UUID> {
+    /** What the read of applied events depends on, as an HQL query on ProcessedEvent did: its table. */
+    private static final AffectedEntities APPLIED = new AffectedEntities(ProcessedEvent.class);
 
     /**
      * Events already applied among these: by id, or by a session's sequence number (a superset of the
@@ -19,18 +23,22 @@ public class ProcessedEventRepository implements PanacheRepositoryBase<Processed
      */
     public Uni<List<AppliedEvent>> findApplied(Collection<UUID> eventIds, Collection<UUID> sessionIds,
                                                Collection<Long> sequences) {
-        String select = "select new dev.whiteboard.feedback.repository.AppliedEvent(p.eventId, p.sessionId, p.sequence)"
-                + " from ProcessedEvent p where ";
-        return getSession().chain(session -> {
-            if (sessionIds.isEmpty()) {
-                return session.createSelectionQuery(select + "p.eventId in ?1", AppliedEvent.class)
-                        .setParameter(1, eventIds).getResultList();
-            }
-            return session.createSelectionQuery(select + "p.eventId in ?1 or (p.sessionId in ?2 and p.sequence in ?3)",
-                            AppliedEvent.class)
-                    .setParameter(1, eventIds).setParameter(2, sessionIds).setParameter(3, sequences)
-                    .getResultList();
-        });
+        // one array parameter per list: the same statement whatever the sizes (see SessionRepository.lockByIds)
+        return getSession().chain(session -> session.<Object[]>createNativeQuery("""
+                                SELECT event_id, session_id, sequence FROM processed_events
+                                WHERE event_id = any(?1) OR (session_id = any(?2) AND sequence = any(?3))""",
+                        APPLIED)
+                .setParameter(1, eventIds.toArray(new UUID[0]))
+                .setParameter(2, sessionIds.toArray(new UUID[0]))
+                .setParameter(3, sequences.toArray(new Long[0]))
+                .getResultList()
+                .map(rows -> {
+                    List<AppliedEvent> applied = new ArrayList<>(rows.size());
+                    for (Object[] row : rows) {
+                        applied.add(new AppliedEvent((UUID) row[0], (UUID) row[1], ((Number) row[2]).longValue()));
+                    }
+                    return applied;
+                }));
     }
 
     /** Records events as applied; an id or a session's sequence number recorded already fails the statement. */

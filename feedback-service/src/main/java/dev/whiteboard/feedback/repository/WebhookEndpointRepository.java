@@ -29,7 +29,11 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
                 .chain(() -> session.find(WebhookEndpoint.class, tenantId)));
     }
 
+    /** The tenants' webhooks, managed. One array parameter (see SessionRepository.lockByIds). */
     public Uni<List<WebhookEndpoint>> findByTenants(Collection<String> tenantIds) {
-        return list("tenantId in ?1", tenantIds);
+        return getSession().chain(session -> session.createNativeQuery(
+                        "SELECT * FROM webhook_endpoints WHERE tenant_id = any(?1)", WebhookEndpoint.class)
+                .setParameter(1, tenantIds.toArray(new String[0]))
+                .getResultList());
     }
 }
