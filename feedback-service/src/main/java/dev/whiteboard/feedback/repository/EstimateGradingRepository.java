@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.common.AffectedEntities;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -13,11 +14,12 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class EstimateGradingRepository implements PanacheRepositoryBase<EstimateGrading, String> {
+    private static final AffectedEntities GRADINGS = new AffectedEntities(EstimateGrading.class);
 
     /** The sessions' gradings, managed. One array parameter (see SessionRepository.lockByIds). */
     public Uni<List<EstimateGrading>> listBySessions(Collection<UUID> sessionIds) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "SELECT * FROM estimate_gradings WHERE session_id = any(?1)", EstimateGrading.class)
+                        "SELECT * FROM estimate_gradings WHERE session_id = any(?1)", EstimateGrading.class, GRADINGS)
                 .setParameter(1, sessionIds.toArray(new UUID[0]))
                 .getResultList());
     }

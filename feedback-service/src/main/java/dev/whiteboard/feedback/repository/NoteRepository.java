@@ -14,7 +14,7 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class NoteRepository implements PanacheRepositoryBase<NoteRecord, String> {
-    /** What the read of notes depends on, as an HQL query on NoteRecord did: its table. */
+    /** The table the read of notes declares, so that it flushes as an HQL query on NoteRecord did. */
     private static final AffectedEntities NOTES = new AffectedEntities(NoteRecord.class);
 
     /**

@@ -14,7 +14,7 @@ import java.util.UUID;
 @ApplicationScoped
 @WithSession
 public class ProcessedEventRepository implements PanacheRepositoryBase<ProcessedEvent, UUID> {
-    /** What the read of applied events depends on, as an HQL query on ProcessedEvent did: its table. */
+    /** The table the read of applied events declares, so that it flushes as an HQL query on ProcessedEvent did. */
     private static final AffectedEntities APPLIED = new AffectedEntities(ProcessedEvent.class);
 
     /**

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.common.AffectedEntities;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -12,6 +13,7 @@ import java.util.List;
 @ApplicationScoped
 @WithSession
 public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookEndpoint, String> {
+    private static final AffectedEntities ENDPOINTS = new AffectedEntities(WebhookEndpoint.class);
 
     /**
      * Stores a tenant's webhook in one statement: the first setting inserts it, a later one replaces URL and
@@ -32,7 +34,7 @@ public class WebhookEndpointRepository implements PanacheRepositoryBase<WebhookE
     /** The tenants' webhooks, managed. One array parameter (see SessionRepository.lockByIds). */
     public Uni<List<WebhookEndpoint>> findByTenants(Collection<String> tenantIds) {
         return getSession().chain(session -> session.createNativeQuery(
-                        "SELECT * FROM webhook_endpoints WHERE tenant_id = any(?1)", WebhookEndpoint.class)
+                        "SELECT * FROM webhook_endpoints WHERE tenant_id = any(?1)", WebhookEndpoint.class, ENDPOINTS)
                 .setParameter(1, tenantIds.toArray(new String[0]))
                 .getResultList());
     }

@@ -30,6 +30,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
+import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -38,11 +40,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -270,6 +275,61 @@ class PersistenceTests {
         }
         done.get(30, TimeUnit.SECONDS);
         assertThat(tryLock(ids.get(0), "FOR UPDATE")).isTrue();
+    }
+
+    /**
+     * The reads and inserts flush a session's pending change when, and only when, they read sessions (as the HQL
+     * queries did): a changed session is written before lockByIds, and at commit otherwise; and the session's
+     * flush mode is AUTO again after a multi-row insert.
+     */
+    @Test
+    void onlyAReadOfSessionsFlushesAChangedSessionBeforeTheCommit() throws Exception {
+        Map<String, Function<UUID, Uni<?>>> statements = new LinkedHashMap<>();
+        statements.put("processed.insertAll", id -> processed.insertAll(List.of(processedEvent(id, "tenant-a", 1))));
+        statements.put("notes.insertAll", id -> notes.insertAll(List.of(note(id, 1, "phase", "text"))));
+        statements.put("reports.insertPending", id -> reports.insertPending(
+                List.of(report(id, "tenant-a", ReportStatus.PENDING, Instant.now()))));
+        statements.put("processed.findApplied", id -> processed.findApplied(Set.of(id), Set.of(id), Set.of(1L)));
+        statements.put("notes.linesBySessions", id -> notes.linesBySessions(Set.of(id)));
+        statements.put("gradings.listBySessions", id -> gradings.listBySessions(Set.of(id)));
+        statements.put("endpoints.findByTenants", id -> endpoints.findByTenants(Set.of("tenant-a")));
+        statements.put("sessions.lockByIds", id -> sessions.lockByIds(Set.of(id)));
+
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Map.Entry<String, Function<UUID, Uni<?>>> statement : statements.entrySet()) {
+            UUID id = UUID.randomUUID();
+            inTransaction(() -> Panache.getSession().chain(s -> s.persist(session(id))));
+            String stored = inTransaction(() -> Panache.getSession().chain(s -> sessions.lockByIds(Set.of(id))
+                    .chain(locked -> {
+                        locked.get(0).question = "changed";
+                        return statement.getValue().apply(id);
+                    })
+                    .chain(() -> storedQuestion(s, id))
+                    .map(question -> question + " " + s.getFlushMode())));
+            seen.put(statement.getKey(), stored);
+            String committed = inTransaction(() -> Panache.getSession().chain(s -> storedQuestion(s, id)));
+            assertThat(committed).as(statement.getKey()).isEqualTo("changed");
+        }
+
+        assertThat(seen).containsExactly(
+                Map.entry("processed.insertAll", "null AUTO"),
+                Map.entry("notes.insertAll", "null AUTO"),
+                Map.entry("reports.insertPending", "null AUTO"),
+                Map.entry("processed.findApplied", "null AUTO"),
+                Map.entry("notes.linesBySessions", "null AUTO"),
+                Map.entry("gradings.listBySessions", "null AUTO"),
+                Map.entry("endpoints.findByTenants", "null AUTO"),
+                Map.entry("sessions.lockByIds", "changed AUTO"));
+    }
+
+    /**
+     * The question as the database holds it in this transaction. A native query that declares no table flushes
+     * everything before it; this one declares notes, which nothing here changes through the session.
+     */
+    private static Uni<String> storedQuestion(Mutiny.Session s, UUID id) {
+        return s.<String>createNativeQuery("SELECT question FROM sessions WHERE session_id = ?1",
+                        new AffectedEntities(NoteRecord.class))
+                .setParameter(1, id).getSingleResult();
     }
 
     /** Whether another transaction gets the row lock at once. */
