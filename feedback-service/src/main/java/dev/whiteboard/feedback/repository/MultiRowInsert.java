@@ -1,6 +1,7 @@
 package dev.whiteboard.feedback.repository;
 
 import io.smallrye.mutiny.Uni;
+import org.hibernate.FlushMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
@@ -42,7 +43,17 @@ final class MultiRowInsert {
         for (int c = 0; c < columns.size(); c++) {
             query.setParameter(c + 1, array(rows, c, columns.get(c).type()));
         }
-        return query.executeUpdate();
+        if (session.getFlushMode() != FlushMode.AUTO) {
+            return query.executeUpdate();
+        }
+        // The statement declares no table, and Hibernate executes an auto-flush before a native insert only for
+        // pending changes to the tables it declares: the auto-flush never writes anything here, it only
+        // dirty-checks every entity of the session. Skipped; the session flushes at commit as it always did.
+        return Uni.createFrom().deferred(() -> {
+                    session.setFlushMode(FlushMode.COMMIT);
+                    return query.executeUpdate();
+                })
+                .onTermination().invoke(() -> session.setFlushMode(FlushMode.AUTO));
     }
 
     static String statement(String table, List<Column> columns, String suffix) {
