@@ -1,14 +1,17 @@
 package dev.whiteboard.feedback.repository;
 
 import dev.whiteboard.feedback.domain.Lifecycle;
+import dev.whiteboard.feedback.domain.PhaseTiming;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,6 +65,16 @@ public class SessionRecord {
 
     /** Each phase's timing as JSON (written by {@code TimingsCodec}). */
     public String timings;
+
+    /**
+     * Not stored: the {@link #timings} text {@code TimingsCodec} last read or wrote for this instance, and what
+     * it reads as, so that one transaction parses a session's timings once (the events, then the report).
+     */
+    @Transient
+    public String timingsText;
+
+    @Transient
+    public List<PhaseTiming> timingsRead;
 
     @Column(name = "state_version")
     public long stateVersion;

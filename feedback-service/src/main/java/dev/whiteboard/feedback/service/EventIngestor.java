@@ -70,7 +70,8 @@ public class EventIngestor {
 
     private Uni<Applied> applyOnce(List<SessionEvent> events) {
         return Panache.withTransaction(() -> ledger.apply(events).chain(result -> refresher
-                .recomputeWithin(result.touched().stream().filter(s -> s.lifecycle.ended()).toList())
+                .recomputeWithin(result.touched().stream().filter(s -> s.lifecycle.ended()).toList(),
+                        result.pendingReports())
                 .map(reports -> new Applied(result.appliedByType(), result.duplicates(), result.foreignTenant(),
                         result.publishedTemplates(), reports))));
     }

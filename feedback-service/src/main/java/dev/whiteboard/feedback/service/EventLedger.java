@@ -72,7 +72,11 @@ public class EventLedger {
         }
     }
 
-    /** Applies a batch; must run inside a transaction. */
+    /**
+     * Applies a batch; must run inside a transaction. The PENDING reports of sessions first seen and ended in
+     * the batch are not written: they are {@link LedgerResult#pendingReports()}, for the caller to hand to
+     * {@link ReportRefresher#recomputeWithin(List, List)} with the ended sessions, in the same transaction.
+     */
     public Uni<LedgerResult> apply(List<SessionEvent> batch) {
         List<SessionEvent> events = distinctById(batch);
         Set<UUID> sessionIds = events.stream().map(SessionEvent::sessionId).filter(id -> id != null)
@@ -127,7 +131,7 @@ public class EventLedger {
         List<SessionEvent> foreign = new ArrayList<>();
         List<SessionEvent.TemplatePublished> published = new ArrayList<>();
         List<SessionEvent> ordered = fresh.stream()
-                .sorted(Comparator.comparing((SessionEvent e) -> e.sessionId() == null ? "" : e.sessionId().toString())
+                .sorted(Comparator.comparing(SessionEvent::sessionId, SESSION_ORDER)
                         .thenComparingLong(SessionEvent::sequence))
                 .toList();
         for (SessionEvent event : ordered) {
@@ -150,15 +154,30 @@ public class EventLedger {
                 continue;
             }
             SessionRecord s = session;
-            PhaseTimings phaseTimings = timingsById.computeIfAbsent(s.sessionId, id -> new PhaseTimings(timings.read(s.timings)));
+            PhaseTimings phaseTimings = timingsById.computeIfAbsent(s.sessionId, id -> new PhaseTimings(timings.read(s)));
             applyTo(s, event, phaseTimings, writes, now);
             writes.processedRows().add(processedRow(event, now));
             byType.merge(event.type(), 1, Integer::sum);
             touched.put(s.sessionId, s);
         }
-        timingsById.forEach((id, folded) -> byId.get(id).timings = timings.write(folded.all()));
-        return new LedgerResult(List.copyOf(touched.values()), byType, duplicates, foreign, published);
+        timingsById.forEach((id, folded) -> timings.write(byId.get(id), folded.all()));
+        // the report of a session first seen and ended in this batch is computed in this transaction: its
+        // PENDING row goes to that computation (which writes it, computed or not) instead of in before it
+        List<ReportRecord> pendingOfEnded = writes.pendingReports().stream()
+                .filter(r -> byId.get(r.sessionId).lifecycle.ended()).toList();
+        writes.pendingReports().removeAll(pendingOfEnded);
+        return new LedgerResult(List.copyOf(touched.values()), byType, duplicates, foreign, published,
+                List.copyOf(pendingOfEnded));
     }
+
+    /**
+     * Sessions in the order of their ids' text, which is PostgreSQL's order of uuids (unsigned, byte by byte),
+     * without writing the text; events without a session first.
+     */
+    static final Comparator<UUID> SESSION_ORDER = Comparator.nullsFirst((a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    });
 
     /**
      * The plain rows go in as multi-row statements; new sessions last, so that they are inserted once, with

@@ -34,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +114,18 @@ public class ReportRefresher {
 
     /** Recomputes these sessions' reports; they must be locked and managed in the current transaction. */
     public Uni<Outcome> recomputeWithin(List<SessionRecord> due) {
+        return recomputeWithin(due, List.of());
+    }
+
+    /**
+     * Recomputes these sessions' reports; they must be locked and managed in the current transaction.
+     * {@code pending} are PENDING report rows not written yet, of sessions first seen in this transaction
+     * ({@link LedgerResult#pendingReports()}): each is written, as the computed report (created when the
+     * pending one was) when its session's report is computed here, as it is otherwise.
+     */
+    public Uni<Outcome> recomputeWithin(List<SessionRecord> due, List<ReportRecord> pending) {
         if (due.isEmpty()) {
-            return Uni.createFrom().item(Outcome.NOTHING);
+            return reports.insertPending(pending).replaceWith(Outcome.NOTHING);
         }
         ContextExecutor context = ContextExecutor.of(Vertx.currentContext());
         Set<TemplateRef> refs = due.stream().map(ReportRefresher::templateOf).filter(r -> r != null)
@@ -123,11 +134,11 @@ public class ReportRefresher {
             List<SessionRecord> ready = due.stream()
                     .filter(s -> s.templateId == null || templates.containsKey(templateOf(s))).toList();
             if (ready.isEmpty()) {
-                return Uni.createFrom().item(Outcome.NOTHING);
+                return reports.insertPending(pending).replaceWith(Outcome.NOTHING);
             }
             Set<UUID> ids = ready.stream().map(s -> s.sessionId).collect(Collectors.toSet());
             return notes.linesBySessions(ids).chain(noteRows -> gradings.listBySessions(ids)
-                    .chain(gradingRows -> write(ready, templates, noteRows, gradingRows)));
+                    .chain(gradingRows -> write(ready, templates, noteRows, gradingRows, pending)));
         });
     }
 
@@ -169,7 +180,7 @@ public class ReportRefresher {
     }
 
     private Uni<Outcome> write(List<SessionRecord> ready, Map<TemplateRef, Optional<TemplateSpec>> templates,
-                               List<NoteLine> noteRows, List<EstimateGrading> gradingRows) {
+                               List<NoteLine> noteRows, List<EstimateGrading> gradingRows, List<ReportRecord> pending) {
         Instant now = Instant.now();
         Instant graceCutoff = now.minus(config.reports().gapGrace());
         Map<UUID, List<NoteLine>> notesBySession = noteRows.stream().collect(Collectors.groupingBy(NoteLine::sessionId));
@@ -179,9 +190,11 @@ public class ReportRefresher {
         List<Finalized> finalized = new ArrayList<>();
         Map<String, List<ReportRecord>> toDeliver = new HashMap<>();
         Map<UUID, String> deliveryEvents = new HashMap<>();
+        Map<UUID, ReportRecord> pendingById = new LinkedHashMap<>();
+        pending.forEach(r -> pendingById.put(r.sessionId, r));
         for (SessionRecord s : ready) {
             List<NoteLine> sessionNotes = notesBySession.getOrDefault(s.sessionId, List.of());
-            List<PhaseTiming> sessionTimings = timings.read(s.timings);
+            List<PhaseTiming> sessionTimings = timings.read(s);
             TemplateSpec template = s.templateId == null ? null : templates.get(templateOf(s)).orElse(null);
             SessionSnapshot snapshot = new SessionSnapshot(s.sessionId, s.tenantId, s.candidateRef, s.question,
                     templateOf(s), s.lifecycle, s.endedAt, s.appliedEvents == s.maxSequence,
@@ -194,6 +207,10 @@ public class ReportRefresher {
                     graceExpired(s, graceCutoff), s.finalizedAt,
                     s.lifecycle.ended() && s.endedAt != null ? s.endedAt : now, now));
             ReportRecord report = reportRow(s, built, codec.write(built), now);
+            ReportRecord replaced = pendingById.remove(s.sessionId);
+            if (replaced != null) {
+                report.createdAt = replaced.createdAt;
+            }
             rows.add(report);
             s.reportStale = false;
             if (built.status() == ReportStatus.FINAL) {
@@ -207,6 +224,7 @@ public class ReportRefresher {
             }
         }
         return reports.upsertAll(rows)
+                .chain(() -> reports.insertPending(List.copyOf(pendingById.values())))
                 .chain(() -> queueDeliveries(toDeliver, deliveryEvents, now))
                 .map(deliveries -> new Outcome(finalized, deliveries));
     }

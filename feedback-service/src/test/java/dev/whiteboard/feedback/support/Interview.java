@@ -36,8 +36,12 @@ public final class Interview {
     }
 
     public Interview created(String question, String candidateRef) {
+        return created(question, candidateRef, "default", 1);
+    }
+
+    public Interview created(String question, String candidateRef, String templateId, int templateVersion) {
         ObjectNode p = JSON.createObjectNode().put("question", question).put("candidateRef", candidateRef)
-                .put("templateId", "default").put("templateVersion", 1);
+                .put("templateId", templateId).put("templateVersion", templateVersion);
         return add("session.created", p);
     }
 
