@@ -3,8 +3,10 @@ package dev.whiteboard.feedback.scoring;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,19 +24,10 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
 final class NotationCharFilter extends BaseCharFilter {
 
     /**
-     * A pattern and what to do where it matches: replace the match, or insert after it. The pattern can
-     * only match text holding one of the {@code triggers}; most notes hold none, and skip the regex.
+     * A pattern and what to do where it matches: replace the match, or insert after it. {@code mayMatch} is a
+     * cheap test that holds for every text the pattern matches in; most notes fail it and skip the regex.
      */
-    private record Rewrite(String triggers, Pattern pattern, String replacement, boolean insertAfter) {
-
-        boolean mayApplyTo(String text) {
-            for (int i = 0; i < triggers.length(); i++) {
-                if (text.indexOf(triggers.charAt(i)) >= 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
+    record Rewrite(Predicate<String> mayMatch, Pattern pattern, String replacement, boolean insertAfter) {
 
         Edit edit(Matcher match) {
             return insertAfter ? new Edit(match.end(), match.end(), replacement)
@@ -57,31 +50,47 @@ final class NotationCharFilter extends BaseCharFilter {
             + "reserve|pay|refund|share|edit|rate|report|track|record|increment|enqueue|dequeue|acquire|release|accept|"
             + "assign|receive|renew|move|reply|invite|respond|check|ingest)";
 
-    private static final String DIGITS = "0123456789";
-    private static final String UPPER_CASE = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final CharClass LOWER = range('a', 'z');
+    private static final CharClass UPPER = range('A', 'Z');
+    private static final CharClass LETTER = LOWER.or(UPPER);
+    private static final CharClass DIGIT = range('0', '9');
+    private static final CharClass ALNUM = LETTER.or(DIGIT);
+    private static final CharClass WORD = ALNUM.or(chars("_"));
+    /** The patterns' {@code \s}. */
+    private static final CharClass SPACE = chars(" \t\n\u000B\f\r");
 
-    private static final List<Rewrite> REWRITES = List.of(
-            replace("(", "\\b(?=[A-Za-z]\\w*\\([^()\\n]*\\)\\s*(?:->|→))", "signature "),
-            replace("(", "\\b(?=" + OPERATION_VERBS + "(?:[A-Z_]\\w*)?\\([^()\\n]*\\))", "signature "),
-            replace(UPPER_CASE, "\\b(?=" + OPERATION_VERBS
+    private static final Predicate<String> HAS_CAMEL_CASE = between(LOWER, UPPER, LOWER);
+    private static final Predicate<String> HAS_CALL = after(WORD, '(');
+    private static final Predicate<String> HAS_ARROW = containing("->", "<-", "→", "←", "⟶", "↔");
+
+    static final List<Rewrite> REWRITES = List.of(
+            replace(HAS_CALL.and(HAS_ARROW), "\\b(?=[A-Za-z]\\w*\\([^()\\n]*\\)\\s*(?:->|→))", "signature "),
+            replace(HAS_CALL, "\\b(?=" + OPERATION_VERBS + "(?:[A-Z_]\\w*)?\\([^()\\n]*\\))", "signature "),
+            replace(HAS_CAMEL_CASE, "\\b(?=" + OPERATION_VERBS
                     + "[A-Z][a-z]+(?:[A-Z][a-z]+)*\\b(?<!Id|Ids|Count|Key)(?!\\())", "signature "),
-            replace("/", "\\b(?=(?i:" + OPERATION_VERBS + ")(?:/(?i:" + OPERATION_VERBS + ")){2,}\\b)",
-                    "signature "),
-            replace("/", "\\b(?=(?:GET|POST|PUT|PATCH|DELETE)\\s+/)", "endpoint "),
-            replace("-:", "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
-            replace("-:", "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b", " many to many "),
-            replace("<>→←⟶↔", "<->|-->|->|<-|→|←|⟶|↔", " " + NoteAnalyzer.ARROW + " "),
-            replace("<≤", "(?:<=?|≤)(?=\\s*~?\\d)", " under "),
-            replace("%", "(?<=\\d)\\s*%", " percent"),
-            replace(">≫", "(?<=\\p{Alpha})\\s*(?:>>?|≫)\\s*(?=\\p{Alpha})", " outnumber "),
-            replace("/", "(?<=\\p{Alnum})/(?=(?i:ms|s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
+            replace(NotationCharFilter::hasThreeWordsJoinedBySlashes,
+                    "\\b(?=(?i:" + OPERATION_VERBS + ")(?:/(?i:" + OPERATION_VERBS + ")){2,}\\b)", "signature "),
+            replace(after(SPACE, '/'), "\\b(?=(?:GET|POST|PUT|PATCH|DELETE)\\s+/)", "endpoint "),
+            replace(spacedAround(chars("1"), "-:", chars("nN")), "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
+            replace(spacedAround(chars("nNmM"), "-:", chars("nNmM")), "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b",
+                    " many to many "),
+            // "<->", "-->", "->", "<-" and the arrow signs: one alternative per first character, longer arrows first.
+            replace(HAS_ARROW, "<->?|--?>|[→←⟶↔]", " " + NoteAnalyzer.ARROW + " "),
+            replace(containing("<", "≤"), "(?:<=?|≤)(?=\\s*~?\\d)", " under "),
+            replace(containing("%"), "(?<=\\d)\\s*%", " percent"),
+            // The first ">" of a match follows a letter or a space (never the "-" of an arrow).
+            replace(after(LETTER.or(SPACE), '>').or(containing("≫")),
+                    "(?<=\\p{Alpha})\\s*(?:>>?|≫)\\s*(?=\\p{Alpha})", " outnumber "),
+            replace(between(ALNUM, '/', LETTER),
+                    "(?<=\\p{Alnum})/(?=(?i:ms|s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
                     " per "),
-            replace("/", "(?<=\\d\\s?(?i:b|kb|mb|gb|bytes?))/(?=[a-zA-Z])", " per "),
-            insertAfter(DIGITS, "\\b\\d+(?:[.,]\\d+)?(?=[a-zA-Z]+\\b)", " "),
-            insertAfter(UPPER_CASE, "\\b[a-z]+(?=[A-Z][a-z])", " "),
-            replace(":", "(?<=\\p{Alnum}):(?=\\p{Alnum})", " "),
-            replace("_", "_", " "),
-            replace("’‘", "[’‘]", "'"));
+            // The slash first: the lookbehind is then tried at slashes only, not at every position.
+            replace(between(LETTER, '/', LETTER), "/(?<=\\d\\s?(?i:b|kb|mb|gb|bytes?)/)(?=[a-zA-Z])", " per "),
+            insertAfter(after(DIGIT, LETTER), "\\b\\d+(?:[.,]\\d+)?(?=[a-zA-Z]+\\b)", " "),
+            insertAfter(HAS_CAMEL_CASE, "\\b[a-z]+(?=[A-Z][a-z])", " "),
+            replace(between(ALNUM, ':', ALNUM), "(?<=\\p{Alnum}):(?=\\p{Alnum})", " "),
+            replace(containing("_"), "_", " "),
+            replace(containing("’", "‘"), "[’‘]", "'"));
 
     private final Reader input;
     private String output;
@@ -92,13 +101,124 @@ final class NotationCharFilter extends BaseCharFilter {
         this.input = input;
     }
 
-    private static Rewrite insertAfter(String triggers, String regex, String inserted) {
-        return new Rewrite(triggers, Pattern.compile(regex), inserted, true);
+    private static Rewrite insertAfter(Predicate<String> mayMatch, String regex, String inserted) {
+        return new Rewrite(mayMatch, Pattern.compile(regex), inserted, true);
     }
 
     /** Replaces each match; a zero-width pattern inserts the replacement where it matches. */
-    private static Rewrite replace(String triggers, String regex, String replacement) {
-        return new Rewrite(triggers, Pattern.compile(regex), replacement, false);
+    private static Rewrite replace(Predicate<String> mayMatch, String regex, String replacement) {
+        return new Rewrite(mayMatch, Pattern.compile(regex), replacement, false);
+    }
+
+    private static CharClass chars(String members) {
+        CharClass charClass = new CharClass();
+        members.chars().forEach(c -> charClass.members[c] = true);
+        return charClass;
+    }
+
+    private static CharClass range(char first, char last) {
+        CharClass charClass = new CharClass();
+        Arrays.fill(charClass.members, first, last + 1, true);
+        return charClass;
+    }
+
+    private static Predicate<String> containing(String... parts) {
+        return text -> {
+            for (String part : parts) {
+                if (text.contains(part)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** A character of {@code anchor} right after one of {@code before}: {@code after(DIGIT, LETTER)} for "100M". */
+    private static Predicate<String> after(CharClass before, CharClass anchor) {
+        return text -> {
+            for (int i = 1; i < text.length(); i++) {
+                if (before.contains(text.charAt(i - 1)) && anchor.contains(text.charAt(i))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** As {@link #after(CharClass, CharClass)} for one anchor character, which indexOf finds faster than a scan. */
+    private static Predicate<String> after(CharClass before, char anchor) {
+        return text -> {
+            for (int i = text.indexOf(anchor, 1); i >= 0; i = text.indexOf(anchor, i + 1)) {
+                if (before.contains(text.charAt(i - 1))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** A character of {@code anchor} right between characters of the other two classes: "aBc" for camel case. */
+    private static Predicate<String> between(CharClass before, CharClass anchor, CharClass after) {
+        return text -> {
+            for (int i = 1; i + 1 < text.length(); i++) {
+                if (anchor.contains(text.charAt(i)) && before.contains(text.charAt(i - 1))
+                        && after.contains(text.charAt(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** As {@link #between(CharClass, CharClass, CharClass)} for one anchor character, found by indexOf. */
+    private static Predicate<String> between(CharClass before, char anchor, CharClass after) {
+        return text -> {
+            for (int i = text.indexOf(anchor, 1); i >= 0 && i + 1 < text.length(); i = text.indexOf(anchor, i + 1)) {
+                if (before.contains(text.charAt(i - 1)) && after.contains(text.charAt(i + 1))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    /** One of the {@code anchors} between characters of the two classes, white space allowed around it: "1 : n". */
+    private static Predicate<String> spacedAround(CharClass before, String anchors, CharClass after) {
+        return text -> {
+            for (int a = 0; a < anchors.length(); a++) {
+                char anchor = anchors.charAt(a);
+                for (int i = text.indexOf(anchor); i >= 0; i = text.indexOf(anchor, i + 1)) {
+                    int left = i - 1;
+                    while (left >= 0 && SPACE.contains(text.charAt(left))) {
+                        left--;
+                    }
+                    int right = i + 1;
+                    while (right < text.length() && SPACE.contains(text.charAt(right))) {
+                        right++;
+                    }
+                    if (left >= 0 && right < text.length() && before.contains(text.charAt(left))
+                            && after.contains(text.charAt(right))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
+    /** Letters, a slash, letters, a slash and a letter: "get/set/delete". */
+    private static boolean hasThreeWordsJoinedBySlashes(String text) {
+        for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
+            int next = slash + 1;
+            while (next < text.length() && LETTER.contains(text.charAt(next))) {
+                next++;
+            }
+            if (slash > 0 && LETTER.contains(text.charAt(slash - 1)) && next > slash + 1 && next + 1 < text.length()
+                    && text.charAt(next) == '/' && LETTER.contains(text.charAt(next + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -127,7 +247,7 @@ final class NotationCharFilter extends BaseCharFilter {
     private String rewrite(String text) {
         List<Edit> edits = new ArrayList<>();
         for (Rewrite rewrite : REWRITES) {
-            if (!rewrite.mayApplyTo(text)) {
+            if (!rewrite.mayMatch().test(text)) {
                 continue;
             }
             Matcher matcher = rewrite.pattern().matcher(text);
@@ -165,5 +285,22 @@ final class NotationCharFilter extends BaseCharFilter {
         }
         rewritten.append(text, copiedUpTo, text.length());
         return rewritten.toString();
+    }
+
+    /** A set of ASCII characters: the patterns use no UNICODE_CHARACTER_CLASS, so theirs are. */
+    private static final class CharClass {
+        private final boolean[] members = new boolean[128];
+
+        CharClass or(CharClass other) {
+            CharClass union = new CharClass();
+            for (int c = 0; c < members.length; c++) {
+                union.members[c] = members[c] || other.members[c];
+            }
+            return union;
+        }
+
+        boolean contains(char c) {
+            return c < members.length && members[c];
+        }
     }
 }
