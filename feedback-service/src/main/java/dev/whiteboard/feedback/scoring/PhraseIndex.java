@@ -3,7 +3,6 @@ package dev.whiteboard.feedback.scoring;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,14 +52,21 @@ final class PhraseIndex {
 
     private final Node root = new Node();
     private final Set<String> skippable;
-    private final Map<String, WordClass> wordClasses = new LinkedHashMap<>();
+    /** The word classes, and their indexes by the word that stands for them in a phrase. */
+    private final List<WordClass> wordClasses = new ArrayList<>();
+    private final Map<String, Integer> wordClassIndexes = new HashMap<>();
 
     /** @param wordClasses placeholders beyond the numbers, by the word that stands for them in a phrase */
     PhraseIndex(Set<String> skippable, Map<String, WordClass> wordClasses) {
         this.skippable = skippable;
-        this.wordClasses.put(ANY_NUMBER, (tokens, position) -> tokens.get(position).number());
-        this.wordClasses.put(LARGE_NUMBER, (tokens, position) -> tokens.get(position).isNumberOfAtLeast(LARGE));
-        this.wordClasses.putAll(wordClasses);
+        addWordClass(ANY_NUMBER, (tokens, position) -> tokens.get(position).number());
+        addWordClass(LARGE_NUMBER, (tokens, position) -> tokens.get(position).isNumberOfAtLeast(LARGE));
+        wordClasses.forEach(this::addWordClass);
+    }
+
+    private void addWordClass(String placeholder, WordClass wordClass) {
+        wordClassIndexes.put(placeholder, wordClasses.size());
+        wordClasses.add(wordClass);
     }
 
     /**
@@ -93,11 +99,11 @@ final class PhraseIndex {
     private void insert(List<AnalyzedToken> phrase, int value) {
         Node node = root;
         for (AnalyzedToken token : phrase) {
-            boolean placeholder = !token.number() && wordClasses.containsKey(token.surface());
+            Integer wordClass = token.number() ? null : wordClassIndexes.get(token.surface());
             if (GAP.equals(token.surface())) {
                 node = node.gap();
             } else {
-                node = placeholder ? node.placeholder(token.surface()) : node.child(token.term());
+                node = wordClass != null ? node.placeholder(token.surface(), wordClass) : node.child(token.term());
             }
         }
         node.addValue(value);
@@ -109,58 +115,88 @@ final class PhraseIndex {
     }
 
     List<Match> find(List<AnalyzedToken> tokens) {
-        List<Match> matches = new ArrayList<>();
+        Search search = new Search(tokens);
         for (int start = 0; start < tokens.size(); start++) {
-            walk(root, tokens, start, start, 0, false, matches);
+            search.walk(root, start, start, 0, false);
         }
-        return matches;
+        return search.matches;
     }
 
     boolean occursIn(List<AnalyzedToken> tokens) {
         return !find(tokens).isEmpty();
     }
 
-    private void walk(Node node, List<AnalyzedToken> tokens, int start, int position, int skipped, boolean gapped,
-                      List<Match> matches) {
-        if (position >= tokens.size()) {
-            return;
+    /**
+     * One {@link #find}: the trie walked from each start position, with the matches found so far. Walks from
+     * different starts and along different phrases ask whether the same token is of the same word class again and
+     * again; each answer is kept.
+     */
+    private final class Search {
+        private static final byte UNKNOWN = 0;
+        private static final byte INCLUDED = 1;
+        private static final byte EXCLUDED = 2;
+
+        private final List<AnalyzedToken> tokens;
+        private final List<Match> matches = new ArrayList<>();
+        /** Per token, per word class: whether the token is of the class, once asked. */
+        private final byte[] membership;
+
+        Search(List<AnalyzedToken> tokens) {
+            this.tokens = tokens;
+            this.membership = new byte[tokens.size() * wordClasses.size()];
         }
-        if (node.gap != null) {
-            for (int next = position; next <= position + MAX_GAP && next < tokens.size(); next++) {
-                walk(node.gap, tokens, start, next, 0, gapped || next > position, matches);
+
+        void walk(Node node, int start, int position, int skipped, boolean gapped) {
+            if (position >= tokens.size()) {
+                return;
             }
-        }
-        AnalyzedToken token = tokens.get(position);
-        Node literal = node.children == null ? null : node.children.get(token.term());
-        if (literal != null) {
-            consume(literal, tokens, start, position, gapped, matches);
-        }
-        if (node.placeholders != null) {
-            for (Map.Entry<String, Node> placeholder : node.placeholders.entrySet()) {
-                if (wordClasses.get(placeholder.getKey()).includes(tokens, position)) {
-                    consume(placeholder.getValue(), tokens, start, position, gapped, matches);
+            if (node.gap != null) {
+                for (int next = position; next <= position + MAX_GAP && next < tokens.size(); next++) {
+                    walk(node.gap, start, next, 0, gapped || next > position);
                 }
             }
+            AnalyzedToken token = tokens.get(position);
+            Node literal = node.children == null ? null : node.children.get(token.term());
+            if (literal != null) {
+                consume(literal, start, position, gapped);
+            }
+            for (Placeholder placeholder : node.placeholderList) {
+                if (includes(placeholder.wordClass(), position)) {
+                    consume(placeholder.node(), start, position, gapped);
+                }
+            }
+            if (position > start && skipped < MAX_SKIPPED && (token.number() || skippable.contains(token.term()))) {
+                walk(node, start, position + 1, skipped + 1, gapped);
+            }
         }
-        boolean skippableToken = token.number() || skippable.contains(token.term());
-        if (position > start && skipped < MAX_SKIPPED && skippableToken) {
-            walk(node, tokens, start, position + 1, skipped + 1, gapped, matches);
+
+        private void consume(Node node, int start, int position, boolean gapped) {
+            for (int value : node.values) {
+                matches.add(new Match(value, start, position, gapped));
+            }
+            walk(node, start, position + 1, 0, gapped);
+        }
+
+        private boolean includes(int wordClass, int position) {
+            int known = position * wordClasses.size() + wordClass;
+            if (membership[known] == UNKNOWN) {
+                membership[known] = wordClasses.get(wordClass).includes(tokens, position) ? INCLUDED : EXCLUDED;
+            }
+            return membership[known] == INCLUDED;
         }
     }
 
-    private void consume(Node node, List<AnalyzedToken> tokens, int start, int position, boolean gapped,
-                         List<Match> matches) {
-        for (int value : node.values) {
-            matches.add(new Match(value, start, position, gapped));
-        }
-        walk(node, tokens, start, position + 1, 0, gapped, matches);
+    private record Placeholder(int wordClass, Node node) {
     }
 
     private static final class Node {
         private static final int[] NONE = new int[0];
+        private static final Placeholder[] NO_PLACEHOLDERS = new Placeholder[0];
 
         private Map<String, Node> children;
-        private Map<String, Node> placeholders;
+        private Map<String, Placeholder> placeholders;
+        /** The values of {@code placeholders} in the map's order: matches come in the order they always have. */
+        private Placeholder[] placeholderList = NO_PLACEHOLDERS;
         private Node gap;
         private int[] values = NONE;
 
@@ -178,11 +214,17 @@ final class PhraseIndex {
             return children.computeIfAbsent(term, t -> new Node());
         }
 
-        Node placeholder(String word) {
+        Node placeholder(String word, int wordClass) {
             if (placeholders == null) {
                 placeholders = new HashMap<>(2);
             }
-            return placeholders.computeIfAbsent(word, w -> new Node());
+            Placeholder placeholder = placeholders.get(word);
+            if (placeholder == null) {
+                placeholder = new Placeholder(wordClass, new Node());
+                placeholders.put(word, placeholder);
+                placeholderList = placeholders.values().toArray(NO_PLACEHOLDERS);
+            }
+            return placeholder.node();
         }
 
         void addValue(int value) {
