@@ -104,7 +104,9 @@ final class NoteAnalyzer extends Analyzer {
     }
 
     private static void add(List<AnalyzedToken> tokens, String surface, String stem, int start, int end) {
-        boolean numberFollows = NUMBER.matcher(surface).matches() || NUMBER_WORDS.containsKey(surface);
+        boolean digits = isWrittenInDigits(surface);
+        String numberWord = NUMBER_WORDS.get(surface);
+        boolean numberFollows = digits || numberWord != null;
         foldBillionBeforePeriod(tokens, surface);
         if (!numberFollows && !BYTES_CONTEXT.contains(surface)) {
             foldBillionBeforeLast(tokens);
@@ -116,13 +118,19 @@ final class NoteAnalyzer extends Analyzer {
                     previous.surface(), previous.start(), end, true));
             return;
         }
-        if (NUMBER.matcher(surface).matches()) {
+        if (digits) {
             tokens.add(new AnalyzedToken(surface.replace(",", ""), surface, start, end, true));
-        } else if (NUMBER_WORDS.containsKey(surface)) {
-            tokens.add(new AnalyzedToken(NUMBER_WORDS.get(surface), surface, start, end, true));
+        } else if (numberWord != null) {
+            tokens.add(new AnalyzedToken(numberWord, surface, start, end, true));
         } else {
             tokens.add(new AnalyzedToken(stem, surface, start, end, false));
         }
+    }
+
+    /** A number in digits ("100", "2.5", "12:30"); {@link #NUMBER} starts with a digit, most words fail before it. */
+    private static boolean isWrittenInDigits(String surface) {
+        return !surface.isEmpty() && surface.charAt(0) >= '0' && surface.charAt(0) <= '9'
+                && NUMBER.matcher(surface).matches();
     }
 
     /**
