@@ -1,5 +1,6 @@
 package dev.whiteboard.feedback.scoring;
 
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -221,7 +222,7 @@ final class WordRoles {
         this.filler = terms(analyzer, FILLER);
         Set<String> talkAndVague = new HashSet<>(terms(analyzer, TALK));
         talkAndVague.addAll(terms(analyzer, VAGUE));
-        this.talk = Set.copyOf(talkAndVague);
+        this.talk = Collections.unmodifiableSet(talkAndVague);
         this.units = terms(analyzer, UNITS);
         this.rateWords = terms(analyzer, RATE_WORDS);
         this.verdicts = terms(analyzer, VERDICTS);
@@ -242,12 +243,16 @@ final class WordRoles {
         this.neutralCompounds = NEUTRAL_COMPOUNDS.stream().map(analyzer::tokens).toList();
     }
 
+    /**
+     * The stems of the words, kept in a HashSet: most words of a note are in none of these sets, and a HashSet
+     * rejects a word several times faster than the open-addressing table of {@code Set.copyOf}.
+     */
     private static Set<String> terms(NoteAnalyzer analyzer, List<String> words) {
         Set<String> terms = new HashSet<>();
         for (String word : words) {
             analyzer.tokens(word).forEach(token -> terms.add(token.term()));
         }
-        return Set.copyOf(terms);
+        return Collections.unmodifiableSet(terms);
     }
 
     Set<String> filler() {
