@@ -24,10 +24,12 @@ public class FakeServices {
     public static void main(String[] args) throws IOException {
         byte[] template = Files.readAllBytes(Path.of(args[0]));
         String token = args[1];
+        // served under the version the file states, as session-service stores it
+        String shipped = new com.fasterxml.jackson.databind.ObjectMapper().readTree(template).path("version").asText();
         HttpServer session = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         session.createContext("/internal/templates/default/versions/", exchange -> {
             String version = exchange.getRequestURI().getPath().replaceAll(".*/versions/", "");
-            boolean known = version.equals("1") || version.equals("latest");
+            boolean known = version.equals(shipped) || version.equals("latest");
             answer(exchange, token, known ? 200 : 404, known ? template
                     : "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8));
         });

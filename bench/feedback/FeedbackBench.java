@@ -33,6 +33,8 @@ import java.util.concurrent.locks.LockSupport;
 public class FeedbackBench {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "whiteboard.session-events";
+    /** The default template's version (run.sh reads it from session-service's file). */
+    private static final int TEMPLATE_VERSION = Integer.parseInt(System.getenv().getOrDefault("TEMPLATE_VERSION", "1"));
     private static final String[] REQUIREMENTS = {
             "Who uses it: %dM daily users reading feeds. Reads heavily outnumber writes. Low latency matters; "
                     + "slightly stale feeds are fine.",
@@ -132,7 +134,7 @@ public class FeedbackBench {
         ArrayNode timings = JSON.createArrayNode();
         events.add(event(tenant, session, ++sequence[0], "session.created", JSON.createObjectNode()
                 .put("question", "Design a news feed").put("candidateRef", "bench-" + (n % 500))
-                .put("templateId", "default").put("templateVersion", 1)));
+                .put("templateId", "default").put("templateVersion", TEMPLATE_VERSION)));
         events.add(event(tenant, session, ++sequence[0], "session.started",
                 JSON.createObjectNode().put("phase", "requirements")));
         String[][] notes = {{pick(REQUIREMENTS, random).formatted(50 + random.nextInt(200))}, {pick(FUNCTIONAL, random)},

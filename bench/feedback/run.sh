@@ -110,6 +110,7 @@ wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 120 || { tail -40 "$WO
 
 # ---- load --------------------------------------------------------------------------------------
 log "producing whole interviews at $RATE completed sessions/s for ${DURATION}s (after ${WARMUP}s of warm-up)"
+TEMPLATE_VERSION=$(sed -n 's/^  "version": *\([0-9]*\),.*/\1/p' "$ROOT/session-service/src/main/resources/templates/default-template.json") \
 BOOTSTRAP=$WB_KAFKA_BOOTSTRAP JDBC_URL="jdbc:postgresql://127.0.0.1:$WB_POSTGRES_PORT/whiteboard_feedback" \
   java -Xmx512m -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" "$HERE/FeedbackBench.java" "$RESULTS"
 grep -E 'ERROR' "$WORK/service.log" | head -5 >&2 || true

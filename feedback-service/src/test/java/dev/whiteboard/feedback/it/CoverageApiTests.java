@@ -3,6 +3,7 @@ package dev.whiteboard.feedback.it;
 import dev.whiteboard.api.access.ApiKeyDirectory;
 import dev.whiteboard.feedback.support.EventProducer;
 import dev.whiteboard.feedback.support.FakeServicesResource;
+import dev.whiteboard.feedback.support.FakeSessionService;
 import dev.whiteboard.stack.testing.LocalStackTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -58,7 +59,7 @@ class CoverageApiTests {
 
     @Test
     void notesPerPhaseNameThePhaseTheEvidenceWasFoundIn() {
-        JsonPath result = post(Map.of("templateId", "default", "templateVersion", 1, "notes", List.of(
+        JsonPath result = post(Map.of("templateId", "default", "templateVersion", FakeSessionService.DEFAULT_VERSION, "notes", List.of(
                 Map.of("phase", "requirements", "text", "Edge caching through a CDN keeps image latency low."),
                 Map.of("phase", "deep-dive", "text", "Shard posts by user id."))))
                 .then().statusCode(200).extract().jsonPath();
@@ -66,7 +67,7 @@ class CoverageApiTests {
         assertThat(cdn.get("covered")).isEqualTo(true);
         List<Map<String, Object>> evidence = castList(cdn.get("evidence"));
         assertThat(evidence).extracting(e -> e.get("phase")).containsOnly("requirements");
-        assertThat(result.getInt("template.version")).isEqualTo(1);
+        assertThat(result.getInt("template.version")).isEqualTo(FakeSessionService.DEFAULT_VERSION);
     }
 
     @Test

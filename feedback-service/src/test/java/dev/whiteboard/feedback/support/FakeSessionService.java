@@ -1,5 +1,6 @@
 package dev.whiteboard.feedback.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class FakeSessionService implements AutoCloseable {
     public static final Path DEFAULT_TEMPLATE = Path.of("../session-service/src/main/resources/templates/default-template.json");
+    /** The version of the default template session-service ships, which this fake serves it under. */
+    public static final int DEFAULT_VERSION = defaultVersion();
     private static final Pattern PATH = Pattern.compile("/internal/templates/([^/]+)/versions/([^/]+)");
 
     private final HttpServer server;
@@ -34,7 +37,7 @@ public final class FakeSessionService implements AutoCloseable {
     public FakeSessionService(String token) {
         this.token = token;
         try {
-            put("default", 1, Files.readString(DEFAULT_TEMPLATE, StandardCharsets.UTF_8));
+            put("default", DEFAULT_VERSION, Files.readString(DEFAULT_TEMPLATE, StandardCharsets.UTF_8));
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -42,6 +45,14 @@ public final class FakeSessionService implements AutoCloseable {
         server.createContext("/internal/templates", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
+    }
+
+    private static int defaultVersion() {
+        try {
+            return new ObjectMapper().readTree(DEFAULT_TEMPLATE.toFile()).path("version").asInt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String url() {

@@ -36,7 +36,7 @@ public final class Interview {
     }
 
     public Interview created(String question, String candidateRef) {
-        return created(question, candidateRef, "default", 1);
+        return created(question, candidateRef, "default", FakeSessionService.DEFAULT_VERSION);
     }
 
     public Interview created(String question, String candidateRef, String templateId, int templateVersion) {
