@@ -37,6 +37,10 @@ public class ReportRecord {
     public String body;
 
     /** The session state version the body was computed from. */
+    /** What the coverage in {@link #body} was computed from: {@code CoverageMemo.fingerprint}; null without a template. */
+    @Column(name = "coverage_key")
+    public String coverageKey;
+
     @Column(name = "computed_version")
     public long computedVersion;
 

@@ -6,8 +6,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.common.AffectedEntities;
 
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,16 +25,19 @@ public class ReportRepository implements PanacheRepositoryBase<ReportRecord, UUI
             new MultiRowInsert.Column("overall_score", "integer"),
             new MultiRowInsert.Column("coverage", "double precision"),
             new MultiRowInsert.Column("body", "text"),
+            new MultiRowInsert.Column("coverage_key", "text"),
             new MultiRowInsert.Column("computed_version", "bigint"),
             new MultiRowInsert.Column("created_at", "timestamptz"),
             new MultiRowInsert.Column("updated_at", "timestamptz"),
             new MultiRowInsert.Column("finalized_at", "timestamptz"),
             new MultiRowInsert.Column("ended_at", "timestamptz"));
+    /** The table the native read declares, so that it flushes as an HQL query on ReportRecord would. */
+    private static final AffectedEntities REPORTS = new AffectedEntities(ReportRecord.class);
     private static final String KEEP_EXISTING = "ON CONFLICT (session_id) DO NOTHING";
     private static final String REPLACE_KEEPING_FIRST_FINALIZATION = """
             ON CONFLICT (session_id) DO UPDATE SET candidate_ref = EXCLUDED.candidate_ref,
                 status = EXCLUDED.status, overall_score = EXCLUDED.overall_score, coverage = EXCLUDED.coverage,
-                body = EXCLUDED.body, computed_version = EXCLUDED.computed_version, updated_at = EXCLUDED.updated_at,
+                body = EXCLUDED.body, coverage_key = EXCLUDED.coverage_key, computed_version = EXCLUDED.computed_version, updated_at = EXCLUDED.updated_at,
                 finalized_at = COALESCE(reports.finalized_at, EXCLUDED.finalized_at), ended_at = EXCLUDED.ended_at""";
 
     /** Reports of sessions seen for the first time: PENDING until their first computation. */
@@ -51,8 +56,40 @@ public class ReportRepository implements PanacheRepositoryBase<ReportRecord, UUI
         }
         return getSession().chain(session -> MultiRowInsert.execute(session, "reports", COLUMNS, onConflict,
                 rows.stream().map(r -> new Object[] {r.sessionId, r.tenantId, r.candidateRef, r.status.name(),
-                        r.overallScore, r.coverage, r.body, r.computedVersion, r.createdAt, r.updatedAt,
+                        r.overallScore, r.coverage, r.body, r.coverageKey, r.computedVersion, r.createdAt, r.updatedAt,
                         r.finalizedAt, r.endedAt}).toList()));
+    }
+
+    /**
+     * The stored bodies of these sessions' reports whose coverage was computed from the given input
+     * ({@code coverageKeys}: session to fingerprint), by session; sessions whose report was computed from
+     * other notes, or never, are absent.
+     */
+    public Uni<Map<UUID, String>> bodiesWithCoverageKeys(Map<UUID, String> coverageKeys) {
+        if (coverageKeys.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        UUID[] sessionIds = new UUID[coverageKeys.size()];
+        String[] keys = new String[coverageKeys.size()];
+        int i = 0;
+        for (Map.Entry<UUID, String> entry : coverageKeys.entrySet()) {
+            sessionIds[i] = entry.getKey();
+            keys[i++] = entry.getValue();
+        }
+        return getSession().chain(session -> session.<Object[]>createNativeQuery("""
+                        SELECT r.session_id, r.body FROM reports r
+                        JOIN unnest(cast(?1 as uuid[]), cast(?2 as text[])) AS k(session_id, coverage_key)
+                          ON r.session_id = k.session_id AND r.coverage_key = k.coverage_key""", REPORTS)
+                .setParameter(1, sessionIds)
+                .setParameter(2, keys)
+                .getResultList()
+                .map(rows -> {
+                    Map<UUID, String> bodies = new HashMap<>();
+                    for (Object[] row : rows) {
+                        bodies.put((UUID) row[0], (String) row[1]);
+                    }
+                    return bodies;
+                }));
     }
 
     public Uni<ReportRecord> findForTenant(UUID sessionId, String tenantId) {

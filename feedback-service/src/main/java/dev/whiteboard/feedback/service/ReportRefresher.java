@@ -12,7 +12,6 @@ import dev.whiteboard.feedback.domain.SessionSnapshot;
 import dev.whiteboard.feedback.domain.TemplateRef;
 import dev.whiteboard.feedback.repository.EstimateGrading;
 import dev.whiteboard.feedback.repository.EstimateGradingRepository;
-import dev.whiteboard.feedback.repository.NoteLine;
 import dev.whiteboard.feedback.repository.NoteRepository;
 import dev.whiteboard.feedback.repository.ReportRecord;
 import dev.whiteboard.feedback.repository.ReportRepository;
@@ -21,6 +20,7 @@ import dev.whiteboard.feedback.repository.SessionRepository;
 import dev.whiteboard.feedback.repository.WebhookDelivery;
 import dev.whiteboard.feedback.repository.WebhookEndpoint;
 import dev.whiteboard.feedback.repository.WebhookEndpointRepository;
+import dev.whiteboard.feedback.scoring.CoverageReport;
 import dev.whiteboard.feedback.scoring.NoteText;
 import dev.whiteboard.feedback.scoring.TemplateSpec;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -65,12 +65,13 @@ public class ReportRefresher {
     private final FeedbackConfig config;
     private final FeedbackMetrics metrics;
     private final WebhookDispatcher dispatcher;
+    private final CoverageMemo coverageMemo;
 
     public ReportRefresher(TemplateCatalog catalog, SessionRepository sessions, NoteRepository notes,
                            EstimateGradingRepository gradings, ReportRepository reports,
                            WebhookEndpointRepository endpoints, ReportCodec codec, TimingsCodec timings,
                            EstimateOutcomes estimateOutcomes, FeedbackReportBuilder builder, FeedbackConfig config,
-                           FeedbackMetrics metrics, WebhookDispatcher dispatcher) {
+                           FeedbackMetrics metrics, WebhookDispatcher dispatcher, CoverageMemo coverageMemo) {
         this.catalog = catalog;
         this.sessions = sessions;
         this.notes = notes;
@@ -84,6 +85,7 @@ public class ReportRefresher {
         this.config = config;
         this.metrics = metrics;
         this.dispatcher = dispatcher;
+        this.coverageMemo = coverageMemo;
     }
 
     /** A report that turned FINAL. */
@@ -137,8 +139,21 @@ public class ReportRefresher {
                 return reports.insertPending(pending).replaceWith(Outcome.NOTHING);
             }
             Set<UUID> ids = ready.stream().map(s -> s.sessionId).collect(Collectors.toSet());
-            return notes.linesBySessions(ids).chain(noteRows -> gradings.listBySessions(ids)
-                    .chain(gradingRows -> write(ready, templates, noteRows, gradingRows, pending)));
+            return notes.linesBySessions(ids).chain(noteRows -> gradings.listBySessions(ids).chain(gradingRows -> {
+                Map<UUID, List<NoteText>> notesBySession = new HashMap<>();
+                noteRows.forEach(n -> notesBySession.computeIfAbsent(n.sessionId(), id -> new ArrayList<>())
+                        .add(new NoteText(n.phase(), n.text())));
+                Map<UUID, String> coverageKeys = new HashMap<>();
+                for (SessionRecord s : ready) {
+                    TemplateSpec template = templateSpec(s, templates);
+                    if (template != null) {
+                        coverageKeys.put(s.sessionId, CoverageMemo.fingerprint(template,
+                                notesBySession.getOrDefault(s.sessionId, List.of())));
+                    }
+                }
+                return reuseStoredCoverage(ready, templates, notesBySession, coverageKeys)
+                        .chain(() -> write(ready, templates, notesBySession, coverageKeys, gradingRows, pending));
+            }));
         });
     }
 
@@ -179,11 +194,34 @@ public class ReportRefresher {
         }).emitOn(context);
     }
 
+    /**
+     * Hands the coverage of stored reports computed from the same template version and notes to the memo, so
+     * that their recomputation (an estimate graded after the interview, a grace time run out) does not score
+     * the notes again however long ago they were scored.
+     */
+    private Uni<Void> reuseStoredCoverage(List<SessionRecord> ready, Map<TemplateRef, Optional<TemplateSpec>> templates,
+                                          Map<UUID, List<NoteText>> notesBySession, Map<UUID, String> coverageKeys) {
+        return reports.bodiesWithCoverageKeys(coverageKeys).invoke(bodies -> {
+            for (SessionRecord s : ready) {
+                String body = bodies.get(s.sessionId);
+                CoverageReport stored = body == null ? null : codec.readCoverage(body);
+                if (stored != null) {
+                    coverageMemo.remember(templateSpec(s, templates), notesBySession.getOrDefault(s.sessionId, List.of()),
+                            stored);
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    private static TemplateSpec templateSpec(SessionRecord s, Map<TemplateRef, Optional<TemplateSpec>> templates) {
+        return s.templateId == null ? null : templates.get(templateOf(s)).orElse(null);
+    }
+
     private Uni<Outcome> write(List<SessionRecord> ready, Map<TemplateRef, Optional<TemplateSpec>> templates,
-                               List<NoteLine> noteRows, List<EstimateGrading> gradingRows, List<ReportRecord> pending) {
+                               Map<UUID, List<NoteText>> notesBySession, Map<UUID, String> coverageKeys,
+                               List<EstimateGrading> gradingRows, List<ReportRecord> pending) {
         Instant now = Instant.now();
         Instant graceCutoff = now.minus(config.reports().gapGrace());
-        Map<UUID, List<NoteLine>> notesBySession = noteRows.stream().collect(Collectors.groupingBy(NoteLine::sessionId));
         Map<UUID, List<EstimateGrading>> gradingsBySession = gradingRows.stream()
                 .collect(Collectors.groupingBy(g -> g.sessionId));
         List<ReportRecord> rows = new ArrayList<>();
@@ -193,20 +231,21 @@ public class ReportRefresher {
         Map<UUID, ReportRecord> pendingById = new LinkedHashMap<>();
         pending.forEach(r -> pendingById.put(r.sessionId, r));
         for (SessionRecord s : ready) {
-            List<NoteLine> sessionNotes = notesBySession.getOrDefault(s.sessionId, List.of());
+            List<NoteText> sessionNotes = notesBySession.getOrDefault(s.sessionId, List.of());
             List<PhaseTiming> sessionTimings = timings.read(s);
-            TemplateSpec template = s.templateId == null ? null : templates.get(templateOf(s)).orElse(null);
+            TemplateSpec template = templateSpec(s, templates);
             SessionSnapshot snapshot = new SessionSnapshot(s.sessionId, s.tenantId, s.candidateRef, s.question,
                     templateOf(s), s.lifecycle, s.endedAt, s.appliedEvents == s.maxSequence,
                     activity(s, sessionNotes, sessionTimings));
             boolean wasFinal = s.finalized;
             FeedbackReport built = builder.build(new FeedbackReportBuilder.Input(snapshot, template,
-                    sessionNotes.stream().map(n -> new NoteText(n.phase(), n.text())).toList(), sessionTimings,
+                    sessionNotes, sessionTimings,
                     gradingsBySession.getOrDefault(s.sessionId, List.of()).stream()
                             .map(estimateOutcomes::outcomeOf).toList(),
                     graceExpired(s, graceCutoff), s.finalizedAt,
                     s.lifecycle.ended() && s.endedAt != null ? s.endedAt : now, now));
             ReportRecord report = reportRow(s, built, codec.write(built), now);
+            report.coverageKey = built.coverage() == null ? null : coverageKeys.get(s.sessionId);
             ReportRecord replaced = pendingById.remove(s.sessionId);
             if (replaced != null) {
                 report.createdAt = replaced.createdAt;
@@ -295,7 +334,7 @@ public class ReportRefresher {
         return s.endSequence != null && !s.finalized && s.endedSeenAt != null && s.endedSeenAt.isBefore(graceCutoff);
     }
 
-    private static boolean activity(SessionRecord s, List<NoteLine> notes, List<PhaseTiming> timings) {
+    private static boolean activity(SessionRecord s, List<NoteText> notes, List<PhaseTiming> timings) {
         return (s.lifecycle != Lifecycle.UNKNOWN && s.lifecycle != Lifecycle.CREATED) || !notes.isEmpty()
                 || !timings.isEmpty();
     }

@@ -141,6 +141,7 @@ class PersistenceTests {
             computed.coverage = 0.1 + 0.2;
             computed.body = bigJson() + round;
             computed.computedVersion = 41L + round;
+            computed.coverageKey = "key-" + round;
             computed.updatedAt = Instant.parse("2026-12-06T18:00:01.000001Z").plusSeconds(round);
             computed.finalizedAt = Instant.parse("2026-12-06T18:00:02.5Z").plusSeconds(round);
             computed.endedAt = Instant.parse("2026-12-06T17:59:59.999999Z");
@@ -153,11 +154,37 @@ class PersistenceTests {
             assertThat(read.coverage).isEqualTo(computed.coverage);
             assertThat(read.body).isEqualTo(computed.body);
             assertThat(read.computedVersion).isEqualTo(computed.computedVersion);
+            assertThat(read.coverageKey).isEqualTo(computed.coverageKey);
             assertThat(read.createdAt).isEqualTo(created);
             assertThat(read.updatedAt).isEqualTo(computed.updatedAt);
             assertThat(read.finalizedAt).isEqualTo(Instant.parse("2026-12-06T18:00:02.5Z"));
             assertThat(read.endedAt).isEqualTo(computed.endedAt);
         }
+    }
+
+    @Test
+    void aStoredBodyIsFoundOnlyUnderTheCoverageKeyItWasComputedWith() throws Exception {
+        String tenant = "tenant-" + UUID.randomUUID();
+        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        UUID scored = UUID.randomUUID();
+        UUID rescored = UUID.randomUUID();
+        UUID pendingOnly = UUID.randomUUID();
+        ReportRecord first = report(scored, tenant, ReportStatus.FINAL, now);
+        first.body = bigJson();
+        first.coverageKey = "a".repeat(64);
+        ReportRecord second = report(rescored, tenant, ReportStatus.LIVE, now);
+        second.body = "{\"coverage\":null}";
+        second.coverageKey = "b".repeat(64);
+        inTransaction(() -> reports.upsertAll(List.of(first, second)));
+        inTransaction(() -> reports.insertPending(List.of(report(pendingOnly, tenant, ReportStatus.PENDING, now))));
+
+        Map<UUID, String> found = inTransaction(() -> reports.bodiesWithCoverageKeys(Map.of(
+                scored, first.coverageKey, rescored, "c".repeat(64), pendingOnly, "a".repeat(64),
+                UUID.randomUUID(), first.coverageKey)));
+
+        assertThat(found).containsOnlyKeys(scored);
+        assertThat(found.get(scored)).isEqualTo(first.body);
+        assertThat(inTransaction(() -> reports.bodiesWithCoverageKeys(Map.of()))).isEmpty();
     }
 
     @Test
