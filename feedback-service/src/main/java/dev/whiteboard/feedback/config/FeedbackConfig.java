@@ -98,7 +98,9 @@ public interface FeedbackConfig {
         /**
          * Estimates graded per run of the grading job. Each run pays three transactions and a lock of its sessions
          * whatever its size: with 50 the job graded 25-60 a second under a load of 100 estimates a second
-         * (bench/feedback) and fell behind for good; with 200, 40-100 a second.
+         * (bench/feedback) and fell behind for good; with 200, 40-100 a second while each graded estimate scored
+         * its session's notes again. Since its recomputation reuses the stored coverage (2026-12-07), it keeps
+         * up: 2,462 and 2,522 of the 3,000 estimates of a 30-second run were graded by its end.
          */
         @WithName("batch-size")
         @WithDefault("200")

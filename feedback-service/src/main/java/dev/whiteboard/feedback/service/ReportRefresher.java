@@ -151,7 +151,10 @@ public class ReportRefresher {
                                 notesBySession.getOrDefault(s.sessionId, List.of())));
                     }
                 }
-                return reuseStoredCoverage(ready, templates, notesBySession, coverageKeys)
+                // a session first seen in this transaction has no stored report to reuse
+                Map<UUID, String> storedKeys = new HashMap<>(coverageKeys);
+                pending.forEach(r -> storedKeys.remove(r.sessionId));
+                return reuseStoredCoverage(ready, templates, notesBySession, storedKeys)
                         .chain(() -> write(ready, templates, notesBySession, coverageKeys, gradingRows, pending));
             }));
         });
