@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * One INSERT statement for any number of rows, in the caller's session and transaction: each column goes in
@@ -97,54 +99,22 @@ final class MultiRowInsert {
      * write ISO-8601, which timestamptz reads). Nulls stay nulls.
      */
     static Object[] array(List<Object[]> rows, int c, String type) {
-        int size = rows.size();
-        switch (type) {
-            case "uuid" -> {
-                UUID[] values = new UUID[size];
-                for (int r = 0; r < size; r++) {
-                    values[r] = (UUID) rows.get(r)[c];
-                }
-                return values;
-            }
-            case "bigint" -> {
-                Long[] values = new Long[size];
-                for (int r = 0; r < size; r++) {
-                    Object value = rows.get(r)[c];
-                    values[r] = value == null ? null : ((Number) value).longValue();
-                }
-                return values;
-            }
-            case "integer" -> {
-                Integer[] values = new Integer[size];
-                for (int r = 0; r < size; r++) {
-                    Object value = rows.get(r)[c];
-                    values[r] = value == null ? null : ((Number) value).intValue();
-                }
-                return values;
-            }
-            case "double precision" -> {
-                Double[] values = new Double[size];
-                for (int r = 0; r < size; r++) {
-                    Object value = rows.get(r)[c];
-                    values[r] = value == null ? null : ((Number) value).doubleValue();
-                }
-                return values;
-            }
-            case "boolean" -> {
-                Boolean[] values = new Boolean[size];
-                for (int r = 0; r < size; r++) {
-                    values[r] = (Boolean) rows.get(r)[c];
-                }
-                return values;
-            }
-            default -> {
-                String[] values = new String[size];
-                for (int r = 0; r < size; r++) {
-                    Object value = rows.get(r)[c];
-                    values[r] = value == null ? null : value.toString();
-                }
-                return values;
-            }
+        return switch (type) {
+            case "uuid" -> column(rows, c, UUID[]::new, value -> (UUID) value);
+            case "bigint" -> column(rows, c, Long[]::new, value -> ((Number) value).longValue());
+            case "integer" -> column(rows, c, Integer[]::new, value -> ((Number) value).intValue());
+            case "double precision" -> column(rows, c, Double[]::new, value -> ((Number) value).doubleValue());
+            case "boolean" -> column(rows, c, Boolean[]::new, value -> (Boolean) value);
+            default -> column(rows, c, String[]::new, Object::toString);
+        };
+    }
+
+    private static <T> T[] column(List<Object[]> rows, int c, IntFunction<T[]> newArray, Function<Object, T> convert) {
+        T[] values = newArray.apply(rows.size());
+        for (int r = 0; r < values.length; r++) {
+            Object value = rows.get(r)[c];
+            values[r] = value == null ? null : convert.apply(value);
         }
+        return values;
     }
 }
