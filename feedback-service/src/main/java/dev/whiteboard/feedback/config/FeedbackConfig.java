@@ -90,9 +90,12 @@ public interface FeedbackConfig {
         @WithDefault("5m")
         Duration retryMaxDelay();
 
-        /** How often due estimates are looked for (new ones are graded together, at most this long after they arrive). */
+        /**
+         * How often due estimates are looked for (new ones are graded together, at most this long after they arrive).
+         * Quarkus' scheduler runs no job more often than once a second.
+         */
         @WithName("poll-interval")
-        @WithDefault("500ms")
+        @WithDefault("1s")
         Duration pollInterval();
 
         /**

@@ -89,7 +89,7 @@ public class EstimateGrader {
         }
     }
 
-    @Scheduled(every = "${wb.feedback.grading.poll-interval:500ms}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${wb.feedback.grading.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @NonBlocking
     void poll() {
         wake();
