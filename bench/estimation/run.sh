@@ -90,8 +90,8 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
   (cd "$ROOT" && ./mvnw -B -f bench/estimation/pom.xml package >>"$WORK/build.log" 2>&1) \
     || { tail -40 "$WORK/build.log"; exit 1; }
 fi
-SERVICE_JAR="$ROOT/estimation-service/target/quarkus-app/quarkus-run.jar"
-CP="$HERE/target/classes:$ROOT/estimation-service/target/estimation-service-1.0.0-SNAPSHOT.jar:$(cat "$HERE/target/runtime.classpath")"
+SERVICE_JAR="$ROOT/estimation-service/target/estimation-service-runner.jar"
+CP="$HERE/target/classes:$ROOT/estimation-service/target/estimation-service-1.0.0-SNAPSHOT.jar.original:$(cat "$HERE/target/runtime.classpath")"
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 log "machine: $(nproc) cores, load average $LOAD_BEFORE"

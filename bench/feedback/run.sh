@@ -72,8 +72,8 @@ fi
 [[ -f $STACK_JAR && -f $STACK_CP_FILE ]] \
   || { log "local-stack is not built: ./mvnw -B -pl local-stack package -DskipTests"; exit 1; }
 # A copy, so that a build of the module during the run cannot pull the jars from under the service.
-cp -r "$ROOT/feedback-service/target/quarkus-app" "$WORK/app"
-SERVICE_JAR="$WORK/app/quarkus-run.jar"
+SERVICE_JAR="$WORK/feedback-service-runner.jar"
+cp "$ROOT/feedback-service/target/feedback-service-runner.jar" "$SERVICE_JAR"
 CP="$STACK_JAR:$(cat "$STACK_CP_FILE")"
 log "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 

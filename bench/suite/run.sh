@@ -11,7 +11,7 @@ mkdir -p "$RAW" "$(dirname "$OUT")"
 
 command -v wrk >/dev/null || { echo "bench/suite needs wrk (apt-get install -y wrk)" >&2; exit 1; }
 for s in session-service estimation-service feedback-service; do
-  [[ -f $s/target/quarkus-app/quarkus-run.jar ]] || { echo "$s is not packaged: run bench/run.sh (it builds)" >&2; exit 1; }
+  [[ -f $s/target/$s-runner.jar ]] || { echo "$s is not packaged: run bench/run.sh (it builds)" >&2; exit 1; }
 done
 
 ./mvnw -B -f bench/suite/pom.xml package >"$RAW/build.log" 2>&1 || { tail -30 "$RAW/build.log"; exit 1; }

@@ -41,7 +41,7 @@ final class BenchService implements AutoCloseable {
     BenchService(String name, Path root, int port, Map<String, String> environment, List<String> jvmOptions,
                  Path classArchive, Path log) {
         this.name = name;
-        this.jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        this.jar = root.resolve(name).resolve("target").resolve(name + "-runner.jar");
         this.port = port;
         this.environment = Map.copyOf(environment);
         this.jvmOptions = List.copyOf(jvmOptions);

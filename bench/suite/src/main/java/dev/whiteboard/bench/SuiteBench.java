@@ -77,6 +77,8 @@ public final class SuiteBench {
         Files.createDirectories(raw);
         result.put("benchmark", "suite");
         result.put("javaOptions", String.join(" ", jvmOptions));
+        // the services run on this JVM, and the class-data archive (CDS or AOT cache) depends on its version
+        result.put("javaVersion", System.getProperty("java.vm.name") + " " + Runtime.version());
         say("starting the embedded stack (logs in " + root.relativize(raw) + ")");
         try (LocalStackProcess stack = LocalStackProcess.start(root, Files.createTempDirectory("whiteboard-bench"),
                 raw.resolve("stack.log"))) {

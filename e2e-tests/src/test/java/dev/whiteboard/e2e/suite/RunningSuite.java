@@ -79,7 +79,7 @@ public final class RunningSuite implements AutoCloseable {
         commonEnvironment.putAll(common);
         for (String name : new String[] {SESSION, ESTIMATION, FEEDBACK}) {
             services.put(name, new ServiceProcess(name,
-                    root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+                    root.resolve(name).resolve("target/" + name + "-runner.jar"),
                     ports.get(name), common, logs.resolve(name + ".log")));
         }
         services.values().forEach(ServiceProcess::start);
@@ -135,7 +135,7 @@ public final class RunningSuite implements AutoCloseable {
 
     /** Starts one more instance of a service on a free port, sharing the suite's servers; stopped with the suite. */
     public synchronized ServiceProcess startExtraInstance(String name) {
-        ServiceProcess extra = new ServiceProcess(name, root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar"),
+        ServiceProcess extra = new ServiceProcess(name, root.resolve(name).resolve("target/" + name + "-runner.jar"),
                 Ports.free(), commonEnvironment, logs.resolve(name + "-" + (extraInstances.size() + 2) + ".log"));
         extraInstances.add(extra);
         return extra.start().awaitReady(Duration.ofSeconds(120));

@@ -139,9 +139,9 @@ public final class ServiceProcess {
         process = null;
     }
 
-    /** The repository's jvm.options: the jar is {@code <root>/<service>/target/quarkus-app/quarkus-run.jar}. */
+    /** The repository's jvm.options: the jar is {@code <root>/<service>/target/<service>-runner.jar}. */
     private Path jvmOptionsFile() {
-        Path options = jar.toAbsolutePath().getParent().getParent().getParent().getParent().resolve("jvm.options");
+        Path options = jar.toAbsolutePath().getParent().getParent().getParent().resolve("jvm.options");
         if (!Files.exists(options)) {
             throw new IllegalStateException(options + " is missing: the services' JVM options live there");
         }

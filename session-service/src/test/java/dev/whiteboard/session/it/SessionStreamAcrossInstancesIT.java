@@ -59,7 +59,7 @@ class SessionStreamAcrossInstancesIT {
     }
 
     private static Process launch(String name, int port) throws IOException {
-        Path jar = Path.of(System.getProperty("wb.app.jar", "target/quarkus-app/quarkus-run.jar"));
+        Path jar = Path.of(System.getProperty("wb.app.jar", "target/session-service-runner.jar"));
         Path log = Path.of("target", "it-instance-" + name + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-jar", jar.toString())
