@@ -6,17 +6,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 /**
  * The suite benchmarks of {@code ./whiteboard bench}: start-up time (exec to /q/health/ready UP) and
@@ -80,8 +83,8 @@ public final class SuiteBench {
         // the services run on this JVM, and the class-data archive (CDS or AOT cache) depends on its version
         result.put("javaVersion", System.getProperty("java.vm.name") + " " + Runtime.version());
         say("starting the embedded stack (logs in " + root.relativize(raw) + ")");
-        try (LocalStackProcess stack = LocalStackProcess.start(root, Files.createTempDirectory("whiteboard-bench"),
-                raw.resolve("stack.log"))) {
+        Path stackData = Files.createTempDirectory("whiteboard-bench");
+        try (LocalStackProcess stack = LocalStackProcess.start(root, stackData, raw.resolve("stack.log"))) {
             Map<String, BenchService> services = services(stack.environment());
             try {
                 startUp(services);
@@ -92,8 +95,20 @@ public final class SuiteBench {
             } finally {
                 services.values().forEach(BenchService::close);
             }
+        } finally {
+            // the servers' data and the class archives take a few hundred MB a run
+            deleteTree(stackData);
+            deleteTree(classArchives);
         }
         result.set("goals", goals);
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
+        }
     }
 
     private Map<String, BenchService> services(Map<String, String> stackEnvironment) throws IOException {
