@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Semaphore;
@@ -120,10 +123,7 @@ public class OutboxRelay {
     private List<Long> publish(List<OutboxBatches.Pending> pending) {
         List<Future<RecordMetadata>> sent = new ArrayList<>();
         try {
-            KafkaProducer<String, String> kafka = producer();
-            for (OutboxBatches.Pending event : pending) {
-                sent.add(kafka.send(new ProducerRecord<>(config.topic(), event.kafkaKey(), event.envelope())));
-            }
+            sendInOrder(producer(), config.topic(), pending, sent);
         } catch (RuntimeException e) {
             Log.warnf("Kafka refused event %d of %d: %s", sent.size() + 1, pending.size(), e.getMessage());
         }
@@ -146,6 +146,38 @@ public class OutboxRelay {
             closeProducer(Duration.ZERO);
         }
         return acknowledged;
+    }
+
+    /**
+     * Hands the events to the producer in outbox order and stops after one that failed at once: the producer
+     * gives up on a record it could not place within max.block.ms (no metadata while Kafka was down) without
+     * sending it, and an event handed over after that one could reach the partition ahead of it once Kafka is
+     * back, so that a session's events would arrive out of sequence.
+     */
+    static void sendInOrder(Producer<String, String> kafka, String topic, List<OutboxBatches.Pending> pending,
+                            List<Future<RecordMetadata>> sent) {
+        for (OutboxBatches.Pending event : pending) {
+            Future<RecordMetadata> future = kafka.send(new ProducerRecord<>(topic, event.kafkaKey(), event.envelope()));
+            sent.add(future);
+            if (failedAlready(future)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean failedAlready(Future<RecordMetadata> future) {
+        if (!future.isDone()) {
+            return false;
+        }
+        try {
+            future.get();
+            return false;
+        } catch (ExecutionException | CancellationException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
     }
 
     private KafkaProducer<String, String> producer() {
