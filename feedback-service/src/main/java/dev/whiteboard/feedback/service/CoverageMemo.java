@@ -81,6 +81,14 @@ public class CoverageMemo {
         }
     }
 
+    /** Whether the coverage of exactly these notes is held here (a stored copy need not be read). */
+    public boolean holds(TemplateSpec template, List<NoteText> notes) {
+        Key key = new Key(template.id(), template.version(), List.copyOf(notes));
+        synchronized (recent) {
+            return recent.containsKey(key);
+        }
+    }
+
     public CoverageReport score(TemplateSpec template, List<NoteText> notes) {
         Key key = new Key(template.id(), template.version(), List.copyOf(notes));
         synchronized (recent) {

@@ -143,17 +143,22 @@ public class ReportRefresher {
                 Map<UUID, List<NoteText>> notesBySession = new HashMap<>();
                 noteRows.forEach(n -> notesBySession.computeIfAbsent(n.sessionId(), id -> new ArrayList<>())
                         .add(new NoteText(n.phase(), n.text())));
+                Set<UUID> firstSeen = pending.stream().map(r -> r.sessionId).collect(Collectors.toSet());
                 Map<UUID, String> coverageKeys = new HashMap<>();
+                Map<UUID, String> storedKeys = new HashMap<>();
                 for (SessionRecord s : ready) {
                     TemplateSpec template = templateSpec(s, templates);
                     if (template != null) {
-                        coverageKeys.put(s.sessionId, CoverageMemo.fingerprint(template,
-                                notesBySession.getOrDefault(s.sessionId, List.of())));
+                        List<NoteText> sessionNotes = notesBySession.getOrDefault(s.sessionId, List.of());
+                        String key = CoverageMemo.fingerprint(template, sessionNotes);
+                        coverageKeys.put(s.sessionId, key);
+                        // a stored copy is read only when there can be one (not for a session first seen in
+                        // this transaction) and the memo does not hold that coverage already
+                        if (!firstSeen.contains(s.sessionId) && !coverageMemo.holds(template, sessionNotes)) {
+                            storedKeys.put(s.sessionId, key);
+                        }
                     }
                 }
-                // a session first seen in this transaction has no stored report to reuse
-                Map<UUID, String> storedKeys = new HashMap<>(coverageKeys);
-                pending.forEach(r -> storedKeys.remove(r.sessionId));
                 return reuseStoredCoverage(ready, templates, notesBySession, storedKeys)
                         .chain(() -> write(ready, templates, notesBySession, coverageKeys, gradingRows, pending));
             }));

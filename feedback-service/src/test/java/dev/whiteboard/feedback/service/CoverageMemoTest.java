@@ -58,8 +58,11 @@ class CoverageMemoTest {
         CoverageMemo memo = new CoverageMemo(new CoverageScorer());
         CoverageReport remembered = new CoverageReport(0.5, 1, 2, List.of());
 
+        assertThat(memo.holds(template, NOTES)).isFalse();
         memo.remember(template, NOTES, remembered);
 
+        assertThat(memo.holds(template, List.copyOf(NOTES))).isTrue();
+        assertThat(memo.holds(template, List.of(NOTES.get(0)))).isFalse();
         assertThat(memo.score(template, List.copyOf(NOTES))).isSameAs(remembered);
         assertThat(memo.score(template, List.of(NOTES.get(0)))).isNotSameAs(remembered);
     }
