@@ -37,7 +37,8 @@ public class ReportRepository implements PanacheRepositoryBase<ReportRecord, UUI
     private static final String REPLACE_KEEPING_FIRST_FINALIZATION = """
             ON CONFLICT (session_id) DO UPDATE SET candidate_ref = EXCLUDED.candidate_ref,
                 status = EXCLUDED.status, overall_score = EXCLUDED.overall_score, coverage = EXCLUDED.coverage,
-                body = EXCLUDED.body, coverage_key = EXCLUDED.coverage_key, computed_version = EXCLUDED.computed_version, updated_at = EXCLUDED.updated_at,
+                body = EXCLUDED.body, coverage_key = EXCLUDED.coverage_key,
+                computed_version = EXCLUDED.computed_version, updated_at = EXCLUDED.updated_at,
                 finalized_at = COALESCE(reports.finalized_at, EXCLUDED.finalized_at), ended_at = EXCLUDED.ended_at""";
 
     /** Reports of sessions seen for the first time: PENDING until their first computation. */
