@@ -48,7 +48,9 @@ final class NotationCharFilter extends BaseCharFilter {
             + "like|unlike|follow|unfollow|shorten|redirect|upload|download|search|submit|book|cancel|publish|"
             + "subscribe|unsubscribe|mark|register|schedule|pause|resume|set|query|join|leave|vote|bid|place|"
             + "reserve|pay|refund|share|edit|rate|report|track|record|increment|enqueue|dequeue|acquire|release|accept|"
-            + "assign|receive|renew|move|reply|invite|respond|check|ingest)";
+            + "assign|receive|renew|move|reply|invite|respond|check|ingest|resolve|evaluate|claim|approve|confirm|"
+            + "transfer|toggle|archive|promote|ban|mute|commit|checkout|comment|react|swipe|browse|rename|"
+            + "restore|retry|stream|watch|play|read|write|scan|sync|export|import|grade|complete)";
 
     private static final CharClass LOWER = range('a', 'z');
     private static final CharClass UPPER = range('A', 'Z');
@@ -70,6 +72,11 @@ final class NotationCharFilter extends BaseCharFilter {
                     + "[A-Z][a-z]+(?:[A-Z][a-z]+)*\\b(?<!Id|Ids|Count|Key)(?!\\())", "signature "),
             replace(NotationCharFilter::hasThreeWordsJoinedBySlashes,
                     "\\b(?=(?i:" + OPERATION_VERBS + ")(?:/(?i:" + OPERATION_VERBS + ")){2,}\\b)", "signature "),
+            // three or more short comma-separated items, each led by an operation verb: "upload, download, list
+            // folder, share folder" (a list of what the system does, not a sentence of clauses)
+            replace(NotationCharFilter::hasTwoCommas, "(?:^|(?<=[:\\-\\u2013\\u2014]\\s?))\\s*(?=(?:(?i:"
+                    + OPERATION_VERBS + ")\\b[^,.;:!?\\n]{0,40},\\s*){2,}(?:and\\s+)?(?i:" + OPERATION_VERBS + ")\\b)",
+                    " signature "),
             replace(after(SPACE, '/'), "\\b(?=(?:GET|POST|PUT|PATCH|DELETE)\\s+/)", "endpoint "),
             replace(spacedAround(chars("1"), "-:", chars("nN")), "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
             replace(spacedAround(chars("nNmM"), "-:", chars("nNmM")), "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b",
@@ -207,6 +214,11 @@ final class NotationCharFilter extends BaseCharFilter {
     }
 
     /** Letters, a slash, letters, a slash and a letter: "get/set/delete". */
+    private static boolean hasTwoCommas(String text) {
+        int first = text.indexOf(',');
+        return first >= 0 && text.indexOf(',', first + 1) >= 0;
+    }
+
     private static boolean hasThreeWordsJoinedBySlashes(String text) {
         for (int slash = text.indexOf('/'); slash >= 0; slash = text.indexOf('/', slash + 1)) {
             int next = slash + 1;

@@ -86,7 +86,8 @@ final class WordRoles {
             "manage", "query", "ask", "pan", "find", "join", "invite", "add", "buy", "sell", "bid", "enter", "reply",
             "react", "visit", "swipe", "translate", "draw", "collaborate", "discover", "tap", "drive", "ride",
             "deliver", "publish", "reserve", "rent", "cancel", "transfer", "trade", "bookmark", "upvote", "connect",
-            "register", "interact", "navigate", "consume", "use", "call", "report", "access", "drop");
+            "register", "interact", "navigate", "consume", "use", "call", "report", "access", "drop", "push", "record",
+            "file", "drag", "control", "clap", "highlight", "compose", "plan", "log", "design", "monitor");
 
     /** Word classes for cues that relate words across others ({@link PhraseIndex#GAP}), by their placeholder. */
     private static final Map<String, List<String>> CUE_CLASSES = Map.ofEntries(
@@ -121,6 +122,15 @@ final class WordRoles {
                     "redis", "kafka", "topic", "queue", "storage", "s3", "worker", "workers", "replica", "primary",
                     "index", "gateway", "broker", "table", "bucket", "cdn", "cluster", "postgres", "mysql", "cassandra",
                     "dynamodb", "elasticsearch", "shard", "leader", "follower", "stream", "consumer", "consumers")),
+            Map.entry("peopleword", List.of("people", "athletes", "teams", "managers", "homeowners", "drivers",
+                    "riders", "passengers", "players", "gamers", "viewers", "shoppers", "merchants", "sellers",
+                    "buyers", "hosts", "guests", "students", "learners", "teachers", "doctors", "patients",
+                    "employees", "admins", "creators", "authors", "writers", "readers", "members", "subscribers",
+                    "listeners", "advertisers", "traders", "owners", "engineers", "devs", "developers",
+                    "travellers", "travelers", "diners", "couriers", "editors", "reviewers", "streamers", "fans",
+                    "voters", "parents", "clinicians", "analysts", "investors", "bidders", "renters", "landlords",
+                    "candidates", "recruiters", "musicians", "artists", "marketers",
+                    "operators", "staff", "nurses", "dispatchers")),
             Map.entry("bigword", List.of("popular", "huge", "giant", "mega", "viral", "famous", "dense", "busy",
                     "busiest", "hottest", "biggest", "largest", "celebrity", "celebrities")));
 
@@ -150,6 +160,11 @@ final class WordRoles {
             "won't go deep", "not going deep", "would mention", "i'd mention", "mention but", "for later",
             "leave for later", "park it", "nice to have", "future work", "v2", "later phase",
             "need to think", "needs thought", "needs more thought", "have to think", "to be decided",
+            "think about it later", "think about that later", "think about later", "need to look at",
+            "needs a look", "didn't decide", "did not decide", "haven't decided yet", "didn't get there",
+            "did not get there", "didn't get that far", "did not get that far", "discuss with interviewer",
+            "discuss with the interviewer", "discuss w interviewer", "next iteration", "still open", "out of time",
+            "maybe later", "no time for",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -172,7 +187,8 @@ final class WordRoles {
             "tb per year", "pb per year", "cache n s", "cache n sec", "cache n seconds", "cache n min",
             "cache n minutes", "cache n h", "cache n hr", "cache n hours", "cache n days", "batch job", "batch jobs",
             "batch pipeline", "nightly batch", "search logs", "query logs", "click logs", "from logs",
-            "from the logs", "logs in", "log in", "logged in", "logs into", "polled by workers", "poll noun table",
+            "from the logs", "logs in", "log in", "logged in", "logs into", "logging in", "packet loss",
+            "alert rule", "alert rules", "polled by workers", "poll noun table",
             "polls the database", "poll the database", "polls the db", "poll the db", "kb a day", "mb a day",
             "gb a day", "tb a day", "pb a day", "gb a month", "tb a month", "pb a month", "tb a year", "pb a year",
             "edge server", "edge servers", "edge node", "edge nodes", "notification endpoint",
@@ -197,7 +213,7 @@ final class WordRoles {
 
     /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
-            "[:\\-\u2013]\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)\\W*$",
+            "[:\\-\u2013\u2014]\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)(\\W*$|\\s*[,;])",
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;
