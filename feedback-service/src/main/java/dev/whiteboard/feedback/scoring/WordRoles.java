@@ -164,9 +164,20 @@ final class WordRoles {
             "needs a look", "didn't decide", "did not decide", "haven't decided yet", "didn't get there",
             "did not get there", "didn't get that far", "did not get that far", "discuss with interviewer",
             "discuss with the interviewer", "discuss w interviewer", "next iteration", "still open", "out of time",
-            "maybe later", "no time for",
+            "maybe later", "no time for", "will list", "list if needed", "would add later", "will add later",
+            "i'd add later", "add it later", "add that later", "add this later", "add those later",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
+
+    /**
+     * Verbs of working on the design rather than of what the system does: "decide later", "will list them
+     * later" put a topic off, while "retry later", "handle them later" or "add them later to Postgres" is a
+     * mechanism.
+     */
+    private static final List<String> DISCUSSION_VERBS = List.of(
+            "decide", "discuss", "look at", "cover", "detail", "design", "address", "consider", "list", "explain",
+            "talk about", "tackle", "deal with", "figure out", "sort out", "work out", "think about", "estimate",
+            "calculate", "get to", "go into", "elaborate", "expand on");
 
     /**
      * Compounds that contain a topic's word without being about the topic; they hide the topic words
@@ -195,6 +206,14 @@ final class WordRoles {
             "on cpu", "on consumer lag", "on queue depth", "on queue length", "top n cache", "top n cached",
             "cache keyed by", "cached keyed by", "redis keyed by", "memcached keyed by", "lease ttl", "leases ttl",
             "lock ttl", "locks ttl", "ttl heartbeat", "ttl heartbeats", "price alert", "price alerts",
+            "job alert", "job alerts", "alerts go out", "alerts are sent", "alerts sent to", "alerts to users",
+            "alerts to customers", "alerts via push", "alerts by email", "alerts by sms", "alert the user",
+            "alerts the user", "alert users", "hold queue", "hold queues", "long queue", "long queues",
+            "queue at the", "queue of people", "queue of customers", "queue of users",
+            "session timeout", "session timeouts", "token that expires", "token expires", "tokens expire",
+            "session expires", "sessions expire", "link expires", "links expire", "no kafka", "without kafka",
+            "avoid kafka", "avoid adding kafka", "no queue", "without a queue",
+            "no message queue",
             "players queue", "users queue", "people queue", "queue up", "join queue", "joins queue",
             "leave queue", "leaves queue", "kb per s", "mb per s", "gb per s", "tb per s", "kb per sec", "mb per sec",
             "gb per sec", "kb per second", "mb per second", "gb per second", "bytes per second", "bytes per s",
@@ -255,6 +274,11 @@ final class WordRoles {
         this.deferrals = new PhraseIndex(filler, Map.of());
         for (String phrase : DEFERRAL) {
             deferrals.add(analyzer.tokens(phrase), 0);
+        }
+        for (String verb : DISCUSSION_VERBS) {
+            for (String object : List.of("", " it", " this", " that", " them", " those")) {
+                deferrals.add(analyzer.tokens(verb + object + " later"), 0);
+            }
         }
         this.neutralCompounds = NEUTRAL_COMPOUNDS.stream().map(analyzer::tokens).toList();
     }

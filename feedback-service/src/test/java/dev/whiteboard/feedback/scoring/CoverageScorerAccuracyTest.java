@@ -25,7 +25,7 @@ import dev.whiteboard.feedback.scoring.TemplateSpec.PhaseSpec;
 class CoverageScorerAccuracyTest {
 
     private static final double REQUIRED = 0.9;
-    /** Round 10's held-out set measured precision 0.840 and recall 0.864 once; these floors are those, rounded down. */
+    /** Round 11's held-out set measured precision 0.827 and recall 0.874 once; these floors are those, rounded down. */
     private static final double HELD_OUT_PRECISION_FLOOR = 0.80;
     private static final double HELD_OUT_RECALL_FLOOR = 0.85;
 
