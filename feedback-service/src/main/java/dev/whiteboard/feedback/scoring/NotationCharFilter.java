@@ -50,7 +50,8 @@ final class NotationCharFilter extends BaseCharFilter {
             + "reserve|pay|refund|share|edit|rate|report|track|record|increment|enqueue|dequeue|acquire|release|accept|"
             + "assign|receive|renew|move|reply|invite|respond|check|ingest|resolve|evaluate|claim|approve|confirm|"
             + "transfer|toggle|archive|promote|ban|mute|commit|checkout|comment|react|swipe|browse|rename|"
-            + "restore|retry|stream|watch|play|read|write|scan|sync|export|import|grade|complete)";
+            + "restore|retry|stream|watch|play|read|write|scan|sync|export|import|grade|complete|save|fork|embed|sign|"
+            + "settle|split|see|review|validate|calculate|autosave|invoice)";
 
     private static final CharClass LOWER = range('a', 'z');
     private static final CharClass UPPER = range('A', 'Z');

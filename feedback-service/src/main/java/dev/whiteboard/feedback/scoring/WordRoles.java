@@ -130,7 +130,9 @@ final class WordRoles {
                     "travellers", "travelers", "diners", "couriers", "editors", "reviewers", "streamers", "fans",
                     "voters", "parents", "clinicians", "analysts", "investors", "bidders", "renters", "landlords",
                     "candidates", "recruiters", "musicians", "artists", "marketers",
-                    "operators", "staff", "nurses", "dispatchers")),
+                    "operators", "staff", "nurses", "dispatchers", "senders", "signers", "recipients", "maintainers",
+                    "freelancers", "contractors", "publishers", "roommates", "volunteers", "organizers",
+                    "organisers", "coaches", "residents", "commuters", "citizens")),
             Map.entry("bigword", List.of("popular", "huge", "giant", "mega", "viral", "famous", "dense", "busy",
                     "busiest", "hottest", "biggest", "largest", "celebrity", "celebrities")));
 
@@ -166,6 +168,12 @@ final class WordRoles {
             "discuss with the interviewer", "discuss w interviewer", "next iteration", "still open", "out of time",
             "maybe later", "no time for", "will list", "list if needed", "would add later", "will add later",
             "i'd add later", "add it later", "add that later", "add this later", "add those later",
+            "punt on", "i'd punt", "we'd punt", "can revisit", "could revisit", "will revisit", "revisit later",
+            "revisit that", "revisit this", "revisit it", "later problem", "problem for later", "leave aside",
+            "leaving aside", "leave that aside", "leaving that aside", "leave it aside", "leaving it aside",
+            "leaving these aside", "leaving those aside", "set aside for now", "put aside", "think about that more",
+            "think about it more", "think more about", "parking this", "parking that", "i'd park", "park that",
+            "for now skip", "skip for now",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -214,6 +222,11 @@ final class WordRoles {
             "session expires", "sessions expire", "link expires", "links expire", "no kafka", "without kafka",
             "avoid kafka", "avoid adding kafka", "no queue", "without a queue",
             "no message queue",
+            "network partition", "network partitions", "disk partition", "disk partitions", "split equally",
+            "split the bill", "split bills", "split expenses",
+            "use a dashboard for", "uses a dashboard for", "use a dashboard to", "dashboard to see",
+            "send alerts when", "sends alerts when", "alerts when someone", "alerts when a user",
+            "own monitoring", "their monitoring",
             "players queue", "users queue", "people queue", "queue up", "join queue", "joins queue",
             "leave queue", "leaves queue", "kb per s", "mb per s", "gb per s", "tb per s", "kb per sec", "mb per sec",
             "gb per sec", "kb per second", "mb per second", "gb per second", "bytes per second", "bytes per s",
