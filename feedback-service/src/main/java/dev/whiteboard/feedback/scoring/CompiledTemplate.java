@@ -182,17 +182,47 @@ final class CompiledTemplate {
      * An arrow is not a word here: "-> kafka" does not hide "kafka"; nor do the words a phrase's gap spans.
      */
     private static List<Match> withoutShadowedWords(List<Match> matches, List<AnalyzedToken> tokens) {
+        // Matches by their first token, so that each match is compared only with those that can enclose it
+        // (a line of arrows holds thousands of matches, and comparing each with all of them took seconds).
+        List<List<Match>> byFirst = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            byFirst.add(null);
+        }
+        int longest = 0;
+        for (Match match : matches) {
+            List<Match> starting = byFirst.get(match.first());
+            if (starting == null) {
+                starting = new ArrayList<>(2);
+                byFirst.set(match.first(), starting);
+            }
+            starting.add(match);
+            longest = Math.max(longest, match.length());
+        }
         Set<Match> kept = new LinkedHashSet<>();
         for (Match match : matches) {
-            boolean shadowed = matches.stream().anyMatch(other -> other.value() != match.value() && !other.gapped()
-                    && other.first() <= match.first() && other.last() >= match.last()
-                    && (other.value() == NEUTRAL ? other.length() > match.length()
-                    : match.length() == 1 && words(other, tokens) > 1));
-            if (!shadowed) {
+            if (!shadowed(match, byFirst, longest, tokens)) {
                 kept.add(match);
             }
         }
         return List.copyOf(kept);
+    }
+
+    private static boolean shadowed(Match match, List<List<Match>> byFirst, int longest, List<AnalyzedToken> tokens) {
+        for (int first = match.first(); first >= 0 && first > match.last() - longest; first--) {
+            List<Match> starting = byFirst.get(first);
+            if (starting == null) {
+                continue;
+            }
+            for (Match other : starting) {
+                boolean encloses = other.value() != match.value() && !other.gapped() && other.last() >= match.last()
+                        && (other.value() == NEUTRAL ? other.length() > match.length()
+                        : match.length() == 1 && words(other, tokens) > 1);
+                if (encloses) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int words(Match match, List<AnalyzedToken> tokens) {

@@ -1,6 +1,7 @@
 package dev.whiteboard.feedback.scoring;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +59,13 @@ final class HeldTopics {
             answerFrom++;
         }
         boolean answerHedged = answerFrom > 0 && hedged(tokens, answerFrom, tokens.size());
+        Clauses clauses = new Clauses(text, tokens, answerFrom);
         Set<Integer> answerTopics = new HashSet<>();
         boolean answerNamesTopics = false;
         for (Match item : items) {
             if (answerFrom > 0 && item.first() >= answerFrom) {
                 answerNamesTopics = true;
-                if (!heldBack(text, tokens, item, answerFrom)) {
+                if (!heldBack(tokens, item, clauses)) {
                     answerTopics.add(item.value());
                 }
             }
@@ -73,7 +75,7 @@ final class HeldTopics {
             boolean asked = answerFrom > 0 && item.last() < answerFrom
                     && !numberIn(tokens, answerFrom, tokens.size())
                     && (answerHedged || answerNamesTopics && answerTopics.isEmpty());
-            if (!asked && !heldBack(text, tokens, item, answerFrom)) {
+            if (!asked && !heldBack(tokens, item, clauses)) {
                 kept.add(item);
             }
         }
@@ -81,16 +83,10 @@ final class HeldTopics {
     }
 
     /** Put off or hedged in its clause: "CDN later", "maybe a CDN", "need QPS calc". */
-    private boolean heldBack(String text, List<AnalyzedToken> tokens, Match item, int answerFrom) {
-        int from = item.first();
-        while (from > 0 && from != answerFrom && !separated(text, tokens.get(from - 1), tokens.get(from))) {
-            from--;
-        }
-        int to = item.last() + 1;
-        while (to < tokens.size() && to != answerFrom && !separated(text, tokens.get(to - 1), tokens.get(to))) {
-            to++;
-        }
-        if (numberIn(tokens, from, to)) {
+    private boolean heldBack(List<AnalyzedToken> tokens, Match item, Clauses clauses) {
+        int from = clauses.start(item.first());
+        int to = clauses.end(item.last());
+        if (clauses.hasNumber(from, to)) {
             return false;
         }
         int next = item.last() + 1;
@@ -98,7 +94,56 @@ final class HeldTopics {
             next++;
         }
         return next < to && later.equals(tokens.get(next).term()) && !namesAction(tokens.get(item.last()))
-                || hedged(tokens, from, to);
+                || clauses.hedged(from, to);
+    }
+
+    /**
+     * The clauses of one unit, found once: where the clause of each token starts and ends, and whether a
+     * clause holds a number or a hedge, asked once per clause however many topics it names (a line of
+     * thousands of arrows names thousands).
+     */
+    private final class Clauses {
+        private final List<AnalyzedToken> tokens;
+        private final int[] starts;
+        private final int[] ends;
+        private final Map<Long, Boolean> numbers = new HashMap<>();
+        private final Map<Long, Boolean> hedges = new HashMap<>();
+
+        Clauses(String text, List<AnalyzedToken> tokens, int answerFrom) {
+            this.tokens = tokens;
+            int size = tokens.size();
+            starts = new int[size];
+            ends = new int[size];
+            for (int i = 0; i < size; i++) {
+                boolean boundary = i == 0 || i == answerFrom || separated(text, tokens.get(i - 1), tokens.get(i));
+                starts[i] = boundary ? i : starts[i - 1];
+            }
+            for (int i = size - 1; i >= 0; i--) {
+                boolean boundary = i == size - 1 || i + 1 == answerFrom
+                        || separated(text, tokens.get(i), tokens.get(i + 1));
+                ends[i] = boundary ? i + 1 : ends[i + 1];
+            }
+        }
+
+        int start(int position) {
+            return starts[position];
+        }
+
+        int end(int position) {
+            return ends[position];
+        }
+
+        boolean hasNumber(int from, int to) {
+            return numbers.computeIfAbsent(key(from, to), k -> numberIn(tokens, from, to));
+        }
+
+        boolean hedged(int from, int to) {
+            return hedges.computeIfAbsent(key(from, to), k -> HeldTopics.this.hedged(tokens, from, to));
+        }
+
+        private static long key(int from, int to) {
+            return (long) from << 32 | to;
+        }
     }
 
     /** "reconciled later", "retry later", "sending later": something done later is a mechanism, not put off. */

@@ -26,6 +26,7 @@ final class NoteSegmenter {
     private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "eg", "ie", "vs", "approx", "incl",
             "cf", "esp", "resp", "aka", "etc");
     private static final int MAX_HEADING_WORDS = 6;
+    static final int MAX_UNIT_CHARS = 1_000;
 
     List<NoteUnit> units(List<NoteText> notes) {
         List<NoteUnit> units = new ArrayList<>();
@@ -119,9 +120,35 @@ final class NoteSegmenter {
         return ABBREVIATIONS.contains(line.substring(wordStart, dot).toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * Adds a unit; one longer than {@value #MAX_UNIT_CHARS} characters (no written sentence is: the longest
+     * in the labelled answers has 364) goes in as pieces cut at spaces, so that a line without sentence ends
+     * costs time in proportion to its length rather than to its square.
+     */
     private static void add(List<NoteUnit> units, NoteUnit unit) {
-        if (!unit.text().isEmpty()) {
+        String text = unit.text();
+        if (text.isEmpty()) {
+            return;
+        }
+        if (text.length() <= MAX_UNIT_CHARS) {
             units.add(unit);
+            return;
+        }
+        int start = 0;
+        while (start < text.length()) {
+            int end = Math.min(text.length(), start + MAX_UNIT_CHARS);
+            if (end < text.length()) {
+                int space = text.lastIndexOf(' ', end);
+                end = space > start ? space : end;
+            }
+            String piece = text.substring(start, end).strip();
+            boolean first = start == 0;
+            int answerStart = first && unit.answerStart() < piece.length() ? unit.answerStart() : 0;
+            if (!piece.isEmpty()) {
+                units.add(new NoteUnit(unit.phase(), piece, unit.heading(), first && unit.unansweredQuestion(),
+                        answerStart));
+            }
+            start = end;
         }
     }
 }

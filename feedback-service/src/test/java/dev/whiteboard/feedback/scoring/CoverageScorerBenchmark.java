@@ -68,6 +68,31 @@ public final class CoverageScorerBenchmark {
         System.out.printf("score() per interview, CPU time of the scoring thread: p50 %.3f ms, p99 %.3f ms "
                         + "(wall clock includes waiting for a core on a shared machine)%n",
                 cpuNanos[cpuNanos.length / 2] / 1e6, cpuNanos[(int) (cpuNanos.length * 0.99)] / 1e6);
+        hostileNotes(scorer, template);
+    }
+
+    /**
+     * Notes at POST /coverage's limits (five notes of 20,000 characters, 100,000 in all) written to be slow:
+     * one "sentence" of thousands of arrows, each of which starts a data-flow phrase, and the like.
+     */
+    private static void hostileNotes(CoverageScorer scorer, TemplateSpec template) {
+        String[][] cases = {{"arrows", "-> "}, {"unicode arrows", "\u2192 "}, {"a cue word", "cache "},
+                {"questions", "cdn? "}, {"a gapped phrase", "behind is fine "}, {"list", "cache, "},
+                {"flow with numbers", "client -> api -> db, 100 users x 2 writes/day; "}};
+        for (String[] hostile : cases) {
+            String note = hostile[1].repeat(20_000 / hostile[1].length() + 1).substring(0, 20_000);
+            List<NoteText> notes = List.of(new NoteText("requirements", note), new NoteText("capacity", note),
+                    new NoteText("high-level-design", note), new NoteText("data-model", note),
+                    new NoteText("deep-dive", note));
+            scorer.score(template, notes);
+            long best = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                long start = System.nanoTime();
+                scorer.score(template, notes);
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            System.out.printf("hostile notes (%s, 5 x 20,000 characters): best of 5 %.1f ms%n", hostile[0], best / 1e6);
+        }
     }
 
     private static List<List<NoteText>> interviews(List<LabelledAnswer> answers) {

@@ -44,6 +44,21 @@ class CoverageScorerTest {
     }
 
     @Test
+    void aLineWithoutSentenceEndsIsJudgedInPiecesOfAtMostAThousandCharacters() {
+        String filler = "and then the service does some more work ".repeat(60);
+        String text = filler + "Redis keeps the hot timelines, LRU once memory is full " + filler
+                + "-> ".repeat(2_000);
+
+        CoverageReport report = score("deep-dive", text);
+
+        assertThat(item(report, "cache-eviction").covered()).isTrue();
+        List<Evidence> evidence = item(report, "cache-eviction").evidence();
+        assertThat(evidence).hasSize(1);
+        assertThat(evidence.get(0).sentence()).contains("LRU once memory is full")
+                .hasSizeLessThanOrEqualTo(NoteSegmenter.MAX_UNIT_CHARS);
+    }
+
+    @Test
     void cuesMatchWholeWordsNotSubstrings() {
         TemplateSpec caching = oneItemTemplate("substring", 1, List.of("cache", "lb"));
 
