@@ -38,7 +38,7 @@ final class WordRoles {
             "note", "notes", "aspect", "aspects", "point", "points", "detail", "details", "part", "parts", "area",
             "areas", "such", "various", "several", "lot", "lots", "yet", "now", "again", "wise", "re",
             "regarding", "meh", "hmm", "per", "our", "your", "their", "my", "his", "her", "boxes", "components",
-            "building", "blocks", "functional",
+            "building", "blocks", "functional", "shd",
             NoteAnalyzer.ARROW);
 
     /**
@@ -47,7 +47,8 @@ final class WordRoles {
      */
     private static final List<String> VAGUE = List.of(
             "fast", "faster", "quick", "quickly", "low", "lower", "big", "usual", "standard", "scalable", "reliable",
-            "secure", "robust", "resilient", "performant", "responsive", "efficient", "whatever", "enough");
+            "secure", "robust", "resilient", "performant", "responsive", "efficient", "whatever", "enough", "snappy",
+            "speedy", "course");
 
     /**
      * Words after a number that measure rather than count ("40 TB", "5 ms", "10k per second", "50k peak"):
@@ -133,6 +134,7 @@ final class WordRoles {
                     "operators", "staff", "nurses", "dispatchers", "senders", "signers", "recipients", "maintainers",
                     "freelancers", "contractors", "publishers", "roommates", "volunteers", "organizers",
                     "organisers", "coaches", "residents", "commuters", "citizens")),
+            Map.entry("cacheword", List.of("cache", "caches", "cached", "redis", "memcached", "memcache")),
             Map.entry("bigword", List.of("popular", "huge", "giant", "mega", "viral", "famous", "dense", "busy",
                     "busiest", "hottest", "biggest", "largest", "celebrity", "celebrities")));
 
@@ -174,6 +176,8 @@ final class WordRoles {
             "leaving these aside", "leaving those aside", "set aside for now", "put aside", "think about that more",
             "think about it more", "think more about", "parking this", "parking that", "i'd park", "park that",
             "for now skip", "skip for now",
+            "check with product", "ask product", "need to ask", "need to check", "time up", "time's up",
+            "wanted to say", "wanted to talk about", "wanted to mention",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -227,6 +231,25 @@ final class WordRoles {
             "use a dashboard for", "uses a dashboard for", "use a dashboard to", "dashboard to see",
             "send alerts when", "sends alerts when", "alerts when someone", "alerts when a user",
             "own monitoring", "their monitoring",
+            "during a partition", "during partitions", "partition tolerance", "partition tolerant",
+            "startup budget", "load balancing between",
+            "users are n", "users are about n", "users are around n", "users are roughly n", "users are over n",
+            "users is n", "clients are n",
+            "max n per day", "max n a day", "max n noun per day", "max n noun a day", "max n noun noun per day",
+            "max n noun noun a day", "cap n per day", "cap n a day", "cap n noun per day", "cap n noun a day",
+            "cap n noun noun per day", "cap n noun noun a day", "limited to n per day", "limited to n a day",
+            "limited to n noun per day", "limited to n noun a day", "limited to n noun noun per day",
+            "limited to n noun noun a day", "limit of n per day", "limit of n a day", "limit of n noun per day",
+            "limit of n noun a day", "limit of n noun noun per day", "limit of n noun noun a day",
+            "at most n per day", "at most n a day", "at most n noun per day", "at most n noun a day",
+            "at most n noun noun per day", "at most n noun noun a day", "capped at n per day", "capped at n a day",
+            "capped at n noun per day", "capped at n noun a day", "capped at n noun noun per day",
+            "capped at n noun noun a day",
+            "sharding not needed", "sharding probably not needed", "sharding isn't needed", "sharding is not needed",
+            "sharding not at this size", "sharding not at this scale", "no sharding needed", "no need to shard",
+            "no need for sharding", "partitioning not needed", "partitioning isn't needed",
+            "partitioning the data isn't a concern", "partitioning isn't a concern", "sharding isn't a concern",
+            "sharding is not a concern", "sharding not a concern",
             "players queue", "users queue", "people queue", "queue up", "join queue", "joins queue",
             "leave queue", "leaves queue", "kb per s", "mb per s", "gb per s", "tb per s", "kb per sec", "mb per sec",
             "gb per sec", "kb per second", "mb per second", "gb per second", "bytes per second", "bytes per s",
@@ -243,9 +266,10 @@ final class WordRoles {
             "queue for a match", "queue for a game", "queue for matchmaking", "queued for a match",
             "a day old", "n day old", "n days old", "days old", "x n10k n byteunit", "x n10k noun n byteunit");
 
-    /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD". */
+    /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD", "geofence alerts -> later". */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
-            "[:\\-\u2013\u2014]\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)(\\W*$|\\s*[,;])",
+            "(?:->|\u2192|[:\\-\u2013\u2014])\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)(\\W*$|\\s*[,;])"
+                    + "|\\sn/a\\W*$",
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;

@@ -25,8 +25,8 @@ import dev.whiteboard.feedback.scoring.TemplateSpec.PhaseSpec;
 class CoverageScorerAccuracyTest {
 
     private static final double REQUIRED = 0.9;
-    /** Round 12's held-out set measured precision 0.830 and recall 0.926 once; these floors are those, rounded down. */
-    private static final double HELD_OUT_PRECISION_FLOOR = 0.80;
+    /** Round 13's held-out set measured precision 0.873 and recall 0.905 once; these floors are those, rounded down. */
+    private static final double HELD_OUT_PRECISION_FLOOR = 0.85;
     private static final double HELD_OUT_RECALL_FLOOR = 0.90;
 
     private final CoverageScorer scorer = new CoverageScorer();
