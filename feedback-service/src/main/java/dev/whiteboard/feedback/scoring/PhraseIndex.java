@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Finds multi-word phrases in a token sequence by walking a trie of analysed phrases. A phrase word that
@@ -31,6 +32,13 @@ final class PhraseIndex {
     /** "gap": any words, up to {@value #MAX_GAP} of them. */
     static final String GAP = "gap";
     private static final int MAX_GAP = 6;
+    static final int MAX_GAPS_PER_PHRASE = 3;
+    /**
+     * Longer phrases are left out: the default template's longest cue has 11 words, session-service accepts no
+     * cue of more than 16, and the work of a walk grows with the phrase's length times the words a filler or a
+     * gap lets it skip.
+     */
+    static final int MAX_PHRASE_TOKENS = 16;
     private static final long LARGE = 10_000;
     private static final int MAX_SKIPPED = 2;
     private static final int MIN_WORDS_FOR_OPTIONAL_FILLER = 4;
@@ -76,7 +84,7 @@ final class PhraseIndex {
      * "reads to writes" never matches "reads and writes".
      */
     void add(List<AnalyzedToken> phrase, int value) {
-        if (phrase.isEmpty()) {
+        if (phrase.isEmpty() || phrase.size() > MAX_PHRASE_TOKENS) {
             return;
         }
         insert(phrase, value);
@@ -98,11 +106,20 @@ final class PhraseIndex {
 
     private void insert(List<AnalyzedToken> phrase, int value) {
         Node node = root;
+        int gaps = 0;
+        boolean afterGap = false;
         for (AnalyzedToken token : phrase) {
             Integer wordClass = token.number() ? null : wordClassIndexes.get(token.surface());
             if (GAP.equals(token.surface())) {
-                node = node.gap();
+                // A gap right after a gap adds nothing a gap does not already span, and more gaps than the default
+                // template ever uses would only make a platform's cue slow to look for.
+                if (!afterGap && gaps < MAX_GAPS_PER_PHRASE) {
+                    node = node.gap();
+                    gaps++;
+                }
+                afterGap = true;
             } else {
+                afterGap = false;
                 node = wordClass != null ? node.placeholder(token.surface(), wordClass) : node.child(token.term());
             }
         }
@@ -117,6 +134,7 @@ final class PhraseIndex {
     List<Match> find(List<AnalyzedToken> tokens) {
         Search search = new Search(tokens);
         for (int start = 0; start < tokens.size(); start++) {
+            search.walked.clear();
             search.walk(root, start, start, 0, false);
         }
         return search.matches;
@@ -140,6 +158,13 @@ final class PhraseIndex {
         private final List<Match> matches = new ArrayList<>();
         /** Per token, per word class: whether the token is of the class, once asked. */
         private final byte[] membership;
+        /**
+         * The states walked from the current start (trie node, position, fillers skipped in a row, words spanned
+         * by a gap): a walk from a state finds the same matches whichever way it came there, so each is walked
+         * once. Without this, a phrase of many fillers or gaps ("the the the ... x", which a platform's own
+         * template may hold) made the walk try every way of skipping or spanning words, exponentially many.
+         */
+        private final StateSet walked = new StateSet();
 
         Search(List<AnalyzedToken> tokens) {
             this.tokens = tokens;
@@ -147,7 +172,8 @@ final class PhraseIndex {
         }
 
         void walk(Node node, int start, int position, int skipped, boolean gapped) {
-            if (position >= tokens.size()) {
+            if (position >= tokens.size()
+                    || !walked.add((long) node.id << 32 | (long) position << 3 | (long) skipped << 1 | (gapped ? 1 : 0))) {
                 return;
             }
             if (node.gap != null) {
@@ -189,9 +215,62 @@ final class PhraseIndex {
     private record Placeholder(int wordClass, Node node) {
     }
 
+    /** A set of longs by open addressing, emptied in constant time (by generation) for each start of a walk. */
+    private static final class StateSet {
+        private long[] keys = new long[64];
+        private int[] generations = new int[64];
+        private int generation = 1;
+        private int size;
+
+        void clear() {
+            generation++;
+            size = 0;
+        }
+
+        boolean add(long key) {
+            if (2 * (size + 1) > keys.length) {
+                grow();
+            }
+            int mask = keys.length - 1;
+            for (int slot = mix(key) & mask; ; slot = (slot + 1) & mask) {
+                if (generations[slot] != generation) {
+                    generations[slot] = generation;
+                    keys[slot] = key;
+                    size++;
+                    return true;
+                }
+                if (keys[slot] == key) {
+                    return false;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldGenerations = generations;
+            keys = new long[oldKeys.length * 2];
+            generations = new int[oldKeys.length * 2];
+            int current = generation;
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldGenerations[i] == current) {
+                    add(oldKeys[i]);
+                }
+            }
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ h >>> 32);
+        }
+    }
+
     private static final class Node {
         private static final int[] NONE = new int[0];
         private static final Placeholder[] NO_PLACEHOLDERS = new Placeholder[0];
+        private static final AtomicInteger IDS = new AtomicInteger();
+
+        private final int id = IDS.incrementAndGet();
 
         private Map<String, Node> children;
         private Map<String, Placeholder> placeholders;

@@ -59,6 +59,25 @@ class CoverageScorerTest {
     }
 
     @Test
+    void aPlatformCueOfManyGapsOrFillersIsBoundedNotSearchedEveryWay() {
+        // Searched every way, "gap x 9 + zzz" over 200 words took minutes and 10 fillers over 3,000 "the" seconds.
+        TemplateSpec gaps = oneItemTemplate("many-gaps", 1, List.of("cache " + "gap ".repeat(9) + "lru"));
+        TemplateSpec fillers = oneItemTemplate("many-fillers", 1, List.of("the ".repeat(12) + "lru"));
+        TemplateSpec tooLong = oneItemTemplate("too-long", 1, List.of("cache " + "word ".repeat(16) + "lru"));
+
+        assertThat(item(scorer.score(gaps, List.of(new NoteText("deep-dive",
+                "cache one two three four five six seven eight nine ten eleven lru"))), "caching").covered())
+                .as("consecutive gaps span what one gap spans, at most three gaps count").isFalse();
+        assertThat(item(scorer.score(gaps, List.of(new NoteText("deep-dive", "cache one two three lru"))), "caching")
+                .covered()).isTrue();
+        assertThat(item(scorer.score(fillers, List.of(new NoteText("deep-dive", "the ".repeat(3_000)))), "caching")
+                .covered()).isFalse();
+        assertThat(item(scorer.score(tooLong, List.of(new NoteText("deep-dive",
+                "cache " + "word ".repeat(16) + "lru"))), "caching").covered())
+                .as("a phrase of more than 16 words is left out").isFalse();
+    }
+
+    @Test
     void cuesMatchWholeWordsNotSubstrings() {
         TemplateSpec caching = oneItemTemplate("substring", 1, List.of("cache", "lb"));
 

@@ -19,6 +19,8 @@ public final class TemplateRules {
     public static final int MAX_NAME_CHARS = 200;
     public static final int MAX_TEXT_CHARS = 2000;
     public static final int MAX_CUE_CHARS = 200;
+    /** feedback-service's scorer leaves longer phrases out (their search grows with their length). */
+    public static final int MAX_CUE_WORDS = 16;
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
 
     private TemplateRules() {
@@ -103,7 +105,12 @@ public final class TemplateRules {
             problems.add(new RuleViolation.FieldProblem(path + ".cues", "at most " + MAX_CUES_PER_ITEM + " cues"));
         }
         for (int k = 0; k < cues.size() && k < MAX_CUES_PER_ITEM; k++) {
-            text(problems, path + ".cues[" + k + "]", cues.get(k), MAX_CUE_CHARS);
+            String field = path + ".cues[" + k + "]";
+            text(problems, field, cues.get(k), MAX_CUE_CHARS);
+            if (cues.get(k) != null && cues.get(k).strip().split("\\s+").length > MAX_CUE_WORDS) {
+                problems.add(new RuleViolation.FieldProblem(field, "must be at most " + MAX_CUE_WORDS
+                        + " words: a cue is a word or a short phrase"));
+            }
         }
         if (problems.isEmpty()) {
             return new Template.ChecklistItem(draft.key(), draft.prompt().strip(), draft.hint().strip(),

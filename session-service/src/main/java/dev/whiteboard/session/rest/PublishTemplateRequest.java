@@ -27,7 +27,10 @@ public record PublishTemplateRequest(
             @Schema(examples = "users-and-usage", required = true) String key,
             @Schema(examples = "Who will use the system?", required = true) String prompt,
             @Schema(examples = "Ask who the users are.", required = true) String hint,
-            @Schema(examples = "[\"users\", \"customers\"]", required = true) List<String> cues) {
+            @Schema(examples = "[\"users\", \"customers\"]", required = true,
+                    description = "1 to 200 words or short phrases (each at most 200 characters and 16 words) whose "
+                            + "presence, with something said about it, shows the item was covered")
+            List<String> cues) {
     }
 
     TemplateDraft toDraft() {

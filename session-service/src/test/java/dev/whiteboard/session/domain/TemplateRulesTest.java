@@ -34,6 +34,20 @@ class TemplateRulesTest {
     }
 
     @Test
+    void aCueIsAWordOrAShortPhraseOfAtMostSixteenWords() {
+        String sixteen = String.join(" ", java.util.Collections.nCopies(16, "word"));
+        TemplateDraft draft = new TemplateDraft("Loop", List.of(phase("requirements", 1, 2,
+                new TemplateDraft.ItemDraft("users", "Who?", "Name them.", List.of(sixteen, sixteen + " more")))));
+
+        assertThatThrownBy(() -> TemplateRules.build("t", 1, draft))
+                .isInstanceOfSatisfying(RuleViolation.class, v -> {
+                    assertThat(v.problems()).extracting(RuleViolation.FieldProblem::field)
+                            .containsExactly("phases[0].checklist[0].cues[1]");
+                    assertThat(v.problems().get(0).message()).contains("at most 16 words");
+                });
+    }
+
+    @Test
     void reportsEveryBrokenRuleWithItsPath() {
         TemplateDraft draft = new TemplateDraft("", List.of(
                 phase("requirements", 0, 2, item("users")),
