@@ -92,6 +92,9 @@ final class NotationCharFilter extends BaseCharFilter {
             replace(between(ALNUM, '/', LETTER),
                     "(?<=\\p{Alnum})/(?=(?i:ms|s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
                     " per "),
+            // "200M saves/d", "3 GB/mo": a day and a month written short.
+            replace(between(ALNUM, '/', LETTER), "(?<=\\p{Alnum})/d\\b", " per day"),
+            replace(between(ALNUM, '/', LETTER), "(?<=\\p{Alnum})/mo\\b", " per month"),
             // The slash first: the lookbehind is then tried at slashes only, not at every position.
             replace(between(LETTER, '/', LETTER), "/(?<=\\d\\s?(?i:b|kb|mb|gb|bytes?)/)(?=[a-zA-Z])", " per "),
             insertAfter(after(DIGIT, LETTER), "\\b\\d+(?:[.,]\\d+)?(?=[a-zA-Z]+\\b)", " "),

@@ -178,6 +178,9 @@ final class WordRoles {
             "for now skip", "skip for now",
             "check with product", "ask product", "need to ask", "need to check", "time up", "time's up",
             "wanted to say", "wanted to talk about", "wanted to mention",
+            "did not have time", "didn't have time", "had no time", "not enough time", "won't write", "will not write",
+            "not write them out", "do not repeat", "don't repeat", "won't repeat", "not repeat them", "unanswered",
+            "ask pm", "ask the pm", "check with pm",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -233,6 +236,9 @@ final class WordRoles {
             "own monitoring", "their monitoring",
             "during a partition", "during partitions", "partition tolerance", "partition tolerant",
             "startup budget", "load balancing between",
+            "packets get lost", "packets are lost", "packet lost", "lost packet", "lost packets", "detect loss",
+            "detects loss", "signal loss", "connection loss", "lose connection", "loses connection", "lost connection",
+            "loses connectivity", "lose connectivity",
             "users are n", "users are about n", "users are around n", "users are roughly n", "users are over n",
             "users is n", "clients are n",
             "max n per day", "max n a day", "max n noun per day", "max n noun a day", "max n noun noun per day",
@@ -266,10 +272,13 @@ final class WordRoles {
             "queue for a match", "queue for a game", "queue for matchmaking", "queued for a match",
             "a day old", "n day old", "n days old", "days old", "x n10k n byteunit", "x n10k noun n byteunit");
 
-    /** A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD", "geofence alerts -> later". */
+    /**
+     * A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD", "geofence alerts -> later", and
+     * a question marked as left open: "Is open source allowed? (not answered)".
+     */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
             "(?:->|\u2192|[:\\-\u2013\u2014])\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)(\\W*$|\\s*[,;])"
-                    + "|\\sn/a\\W*$",
+                    + "|\\sn/a\\W*$|\\((not answered|no answer|unanswered|tbd)\\)",
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;

@@ -78,6 +78,12 @@ class CoverageScorerTest {
     }
 
     @Test
+    void aDayAndAMonthWrittenShortAreRates() {
+        assertThat(item(score("capacity", "100M DAU x 2 saves = 200M saves/d"), "events-per-day").covered()).isTrue();
+        assertThat(item(score("capacity", "6B rides/mo across all cities"), "events-per-day").covered()).isTrue();
+    }
+
+    @Test
     void cuesMatchWholeWordsNotSubstrings() {
         TemplateSpec caching = oneItemTemplate("substring", 1, List.of("cache", "lb"));
 
