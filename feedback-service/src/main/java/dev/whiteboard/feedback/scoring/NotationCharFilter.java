@@ -17,9 +17,10 @@ import org.apache.lucene.analysis.charfilter.BaseCharFilter;
  * the original text: "->" becomes {@value NoteAnalyzer#ARROW}, "<2s" becomes "under 2s", "90%" becomes "90 percent"
  * (a filler word), "reads/s" becomes "reads per s", "2 KB/event" becomes "2 KB per event", "100M" becomes "100 M",
  * "userId" and "user_id" become "user Id" and "user id", "read:write" becomes "read write", "reads >> writes"
- * becomes "reads outnumber writes", "1-N" becomes "one to many", "POST /urls" gains the word "endpoint", and
- * "shorten(url) -> code", "like(postId)", "placeOrder" and "get/set/delete" the word "signature". All rewrites are found on the
- * original text, then applied in one pass (one chained filter per rewrite cost four times the rest of the analysis).
+ * becomes "reads outnumber writes", "1-N" becomes "one to many" (and "N-1", "1..*" and "0..1" their words),
+ * "POST /urls" gains the word "endpoint", and "shorten(url) -> code", "like(postId)", "placeOrder" and
+ * "get/set/delete" the word "signature". All rewrites are found on the original text, then applied in one pass
+ * (one chained filter per rewrite cost four times the rest of the analysis).
  */
 final class NotationCharFilter extends BaseCharFilter {
 
@@ -82,6 +83,10 @@ final class NotationCharFilter extends BaseCharFilter {
             replace(spacedAround(chars("1"), "-:", chars("nN")), "\\b1\\s*[-:]\\s*[nN]\\b", " one to many "),
             replace(spacedAround(chars("nNmM"), "-:", chars("nNmM")), "\\b[nNmM]\\s*[-:]\\s*[nNmM]\\b",
                     " many to many "),
+            replace(spacedAround(chars("nN"), "-:", chars("1")), "\\b[nN]\\s*[-:]\\s*1\\b", " many to one "),
+            // UML multiplicities: "DocketEntry 0..1 Filing", "Order 1..* Line"; not counts of anything.
+            replace(containing(".."), "\\b0\\s*\\.\\.\\s*1\\b", " zero or one "),
+            replace(containing(".."), "\\b[01]\\s*\\.\\.\\s*(?:[nN]\\b|\\*)", " one to many "),
             // "<->", "-->", "->", "<-" and the arrow signs: one alternative per first character, longer arrows first.
             replace(HAS_ARROW, "<->?|--?>|[→←⟶↔]", " " + NoteAnalyzer.ARROW + " "),
             replace(containing("<", "≤"), "(?:<=?|≤)(?=\\s*~?\\d)", " under "),

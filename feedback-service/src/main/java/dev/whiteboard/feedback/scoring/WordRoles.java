@@ -180,7 +180,8 @@ final class WordRoles {
             "wanted to say", "wanted to talk about", "wanted to mention",
             "did not have time", "didn't have time", "had no time", "not enough time", "won't write", "will not write",
             "not write them out", "do not repeat", "don't repeat", "won't repeat", "not repeat them", "unanswered",
-            "ask pm", "ask the pm", "check with pm",
+            "ask pm", "ask the pm", "check with pm", "did not calculate", "didn't calculate", "did not estimate",
+            "didn't estimate", "did not compute", "wanted to explain", "moved me on", "i'd discuss", "discuss it with", "discuss with the team",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -238,7 +239,7 @@ final class WordRoles {
             "startup budget", "load balancing between",
             "packets get lost", "packets are lost", "packet lost", "lost packet", "lost packets", "detect loss",
             "detects loss", "signal loss", "connection loss", "lose connection", "loses connection", "lost connection",
-            "loses connectivity", "lose connectivity",
+            "loses connectivity", "lose connectivity", "hot wallet", "hot wallets", "cold wallet", "cold wallets",
             "users are n", "users are about n", "users are around n", "users are roughly n", "users are over n",
             "users is n", "clients are n",
             "max n per day", "max n a day", "max n noun per day", "max n noun a day", "max n noun noun per day",
@@ -274,11 +275,12 @@ final class WordRoles {
 
     /**
      * A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD", "geofence alerts -> later", and
-     * a question marked as left open: "Is open source allowed? (not answered)".
+     * a question marked as left open ("Is open source allowed? (not answered)"), "n/a at this scale", "I skipped QPS".
      */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
             "(?:->|\u2192|[:\\-\u2013\u2014])\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)(\\W*$|\\s*[,;])"
-                    + "|\\sn/a\\W*$|\\((not answered|no answer|unanswered|tbd)\\)",
+                    + "|(^|\\s)n/a(\\W*$|\\s+(at|for|here|imo|now|yet)\\b)|\\b(i|we) skipped\\b"
+                    + "|\\((not answered|no answer|unanswered|tbd)\\)",
             Pattern.CASE_INSENSITIVE);
 
     private final Set<String> filler;

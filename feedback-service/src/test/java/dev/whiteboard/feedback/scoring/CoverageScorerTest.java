@@ -84,6 +84,15 @@ class CoverageScorerTest {
     }
 
     @Test
+    void relationshipNotationIsNoCountOfAnything() {
+        CoverageReport report = score("data-model", "hotel 1-N rooms, key N-1 reservation, DocketEntry 0..1 Filing");
+
+        assertThat(item(report, "relationships").covered()).isTrue();
+        assertThat(item(report, "scale").covered()).isFalse();
+        assertThat(item(report, "record-count").covered()).isFalse();
+    }
+
+    @Test
     void cuesMatchWholeWordsNotSubstrings() {
         TemplateSpec caching = oneItemTemplate("substring", 1, List.of("cache", "lb"));
 
