@@ -29,7 +29,14 @@ public record PublishTemplateRequest(
             @Schema(examples = "Ask who the users are.", required = true) String hint,
             @Schema(examples = "[\"users\", \"customers\"]", required = true,
                     description = "1 to 200 words or short phrases (each at most 200 characters and 16 words) whose "
-                            + "presence, with something said about it, shows the item was covered")
+                            + "presence, with something said about it, shows the item was covered. Cues are matched on "
+                            + "whole words after stemming (\"cache\" also matches \"caching\" and \"cached\"); "
+                            + "articles and prepositions may sit between a cue's words. A few cue words are "
+                            + "placeholders: \"n\" stands for any number (\"n users\" matches \"20M users\"), "
+                            + "\"n10k\" for a number of 10,000 or more, \"gap\" for up to six words of any kind (at "
+                            + "most three gaps count per cue), and \"->\" for an arrow. The default template "
+                            + "(GET /templates/default) uses more placeholders for classes of words, such as "
+                            + "\"readword\" and \"timeunit\", which a platform's cues may use too.")
             List<String> cues) {
     }
 
