@@ -172,8 +172,8 @@ final class PhraseIndex {
         }
 
         void walk(Node node, int start, int position, int skipped, boolean gapped) {
-            if (position >= tokens.size()
-                    || !walked.add((long) node.id << 32 | (long) position << 3 | (long) skipped << 1 | (gapped ? 1 : 0))) {
+            long state = (long) node.id << 32 | (long) position << 3 | (long) skipped << 1 | (gapped ? 1 : 0);
+            if (position >= tokens.size() || !walked.add(state)) {
                 return;
             }
             if (node.gap != null) {

@@ -181,7 +181,10 @@ final class WordRoles {
             "did not have time", "didn't have time", "had no time", "not enough time", "won't write", "will not write",
             "not write them out", "do not repeat", "don't repeat", "won't repeat", "not repeat them", "unanswered",
             "ask pm", "ask the pm", "check with pm", "did not calculate", "didn't calculate", "did not estimate",
-            "didn't estimate", "did not compute", "wanted to explain", "moved me on", "i'd discuss", "discuss it with", "discuss with the team",
+            "didn't estimate", "did not compute", "wanted to explain", "moved me on", "i'd discuss", "discuss it with",
+            "discuss with the team", "all possible", "each has pros and cons", "each has its pros and cons",
+            "we could go", "could argue both", "argue either way", "would need more time", "need more time", "idk",
+            "dunno", "no clue",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -278,8 +281,10 @@ final class WordRoles {
      * a question marked as left open ("Is open source allowed? (not answered)"), "n/a at this scale", "I skipped QPS".
      */
     private static final Pattern DEFERRED_LABEL = Pattern.compile(
-            "(?:->|\u2192|[:\\-\u2013\u2014])\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)(\\W*$|\\s*[,;])"
+            "(?:->|\u2192|[:\\-\u2013\u2014])\\s*(later|tbd|todo|skip|skipped|parked|n/?a|not now|out of scope)"
+                    + "(\\W*$|\\s*[,;])"
                     + "|(^|\\s)n/a(\\W*$|\\s+(at|for|here|imo|now|yet)\\b)|\\b(i|we) skipped\\b"
+                    + "|,\\s*(skip|skipped|later|tbd)\\W*$"
                     + "|\\((not answered|no answer|unanswered|tbd)\\)",
             Pattern.CASE_INSENSITIVE);
 
