@@ -94,7 +94,7 @@ final class NotationCharFilter extends BaseCharFilter {
             replace(containing("%"), "(?<=\\d)\\s*%", " percent"),
             // The first ">" of a match follows a letter or a space (never the "-" of an arrow).
             replace(after(LETTER.or(SPACE), '>').or(containing("≫")),
-                    "(?<=\\p{Alpha})\\s*(?:>>?|≫)\\s*(?=\\p{Alpha})", " outnumber "),
+                    "(?<=\\p{Alpha})\\s*(?:>>?>?|≫)\\s*(?=\\p{Alpha})", " outnumber "),
             replace(between(ALNUM, '/', LETTER),
                     "(?<=\\p{Alnum})/(?=(?i:ms|s|sec|secs|second|seconds|min|minute|hr|hour|day|days|week|month|yr|year)\\b)",
                     " per "),

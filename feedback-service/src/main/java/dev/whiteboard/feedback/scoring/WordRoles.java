@@ -184,7 +184,10 @@ final class WordRoles {
             "didn't estimate", "did not compute", "wanted to explain", "moved me on", "i'd discuss", "discuss it with",
             "discuss with the team", "all possible", "each has pros and cons", "each has its pros and cons",
             "we could go", "could argue both", "argue either way", "would need more time", "need more time", "idk",
-            "dunno", "no clue",
+            "dunno", "no clue", "all would work", "any would work", "any of them would work", "or something else",
+            "both seem important", "both are important", "should ask about", "ask about it", "not reached",
+            "didn't reach", "did not reach", "i'd leave to", "leave that to", "leave it to", "want to discuss",
+            "no time left",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",
             "not sure yet", "need numbers", "need calc", "need to calc", "need to calculate", "need estimates");
 
@@ -243,6 +246,7 @@ final class WordRoles {
             "packets get lost", "packets are lost", "packet lost", "lost packet", "lost packets", "detect loss",
             "detects loss", "signal loss", "connection loss", "lose connection", "loses connection", "lost connection",
             "loses connectivity", "lose connectivity", "hot wallet", "hot wallets", "cold wallet", "cold wallets",
+            "sse kms", "sse s3", "cpu bound", "poll closing", "polls close", "polling station", "polling stations",
             "users are n", "users are about n", "users are around n", "users are roughly n", "users are over n",
             "users is n", "clients are n",
             "max n per day", "max n a day", "max n noun per day", "max n noun a day", "max n noun noun per day",

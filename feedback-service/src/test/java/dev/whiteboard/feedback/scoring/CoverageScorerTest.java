@@ -250,6 +250,7 @@ class CoverageScorerTest {
     @Test
     void readsMuchGreaterThanWritesIsTheReadWritePattern() {
         assertThat(item(score("requirements", "Reads >> writes."), "read-write-pattern").covered()).isTrue();
+        assertThat(item(score("requirements", "write >>> read."), "read-write-pattern").covered()).isTrue();
     }
 
     @Test

@@ -27,7 +27,7 @@ class NotationCharFilterTest {
         List<String> texts = new ArrayList<>(List.of(
                 "placeOrder, trackOrder", "postId", "sendMessage(convId, body)", "shorten(url) → code",
                 "f(x)->y", "get/set/delete", "GET/Put/post", "a/get/set/delete", "/get/set/x", "POST /urls",
-                "GET\t/x", "1-N", "1 : n", "N:M", "m - n", "reads >> writes", "reads≫writes", "a ->> b", "x > y",
+                "GET\t/x", "1-N", "1 : n", "N:M", "m - n", "reads >> writes", "write >>> read", "reads≫writes", "a ->> b", "x > y",
                 "<->", "-->", "<- a", "←", "⟶", "↔", "<2s", "<= ~5", "≤3", "90 %", "reads/s", "2 KB/event",
                 "5 bytes/x", "1b/s", "100M", "1.5k users", "2,5GB", "userId", "read:write", "user_id", "it’s",
                 "‘q’", "200M saves/d", "3 GB/mo", "key N-1 device", "n : 1", "Entry 0..1 Filing", "Order 1..* Line",
