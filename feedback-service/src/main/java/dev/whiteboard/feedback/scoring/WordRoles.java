@@ -1,11 +1,13 @@
 package dev.whiteboard.feedback.scoring;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What words do in a note, independent of any template: filler words, words that only talk about the
@@ -249,16 +251,6 @@ final class WordRoles {
             "sse kms", "sse s3", "cpu bound", "poll closing", "polls close", "polling station", "polling stations",
             "users are n", "users are about n", "users are around n", "users are roughly n", "users are over n",
             "users is n", "clients are n",
-            "max n per day", "max n a day", "max n noun per day", "max n noun a day", "max n noun noun per day",
-            "max n noun noun a day", "cap n per day", "cap n a day", "cap n noun per day", "cap n noun a day",
-            "cap n noun noun per day", "cap n noun noun a day", "limited to n per day", "limited to n a day",
-            "limited to n noun per day", "limited to n noun a day", "limited to n noun noun per day",
-            "limited to n noun noun a day", "limit of n per day", "limit of n a day", "limit of n noun per day",
-            "limit of n noun a day", "limit of n noun noun per day", "limit of n noun noun a day",
-            "at most n per day", "at most n a day", "at most n noun per day", "at most n noun a day",
-            "at most n noun noun per day", "at most n noun noun a day", "capped at n per day", "capped at n a day",
-            "capped at n noun per day", "capped at n noun a day", "capped at n noun noun per day",
-            "capped at n noun noun a day",
             "sharding not needed", "sharding probably not needed", "sharding isn't needed", "sharding is not needed",
             "sharding not at this size", "sharding not at this scale", "no sharding needed", "no need to shard",
             "no need for sharding", "partitioning not needed", "partitioning isn't needed",
@@ -279,6 +271,12 @@ final class WordRoles {
             "survive noun down", "survives noun down", "survive noun outage", "survives noun outage",
             "queue for a match", "queue for a game", "queue for matchmaking", "queued for a match",
             "a day old", "n day old", "n days old", "days old", "x n10k n byteunit", "x n10k noun n byteunit");
+
+    /**
+     * A cap per day is a limit, not a daily volume: "max 3 posts/day", "limited to 1,000 calls a day", "capped at
+     * 3/day/user"; every cap word with one to three counted words and "per day" or "a day", as neutral compounds.
+     */
+    private static final List<String> DAILY_CAPS = dailyCaps();
 
     /**
      * A label answered with a deferral: "analytics / monitoring: later", "CDN - TBD", "geofence alerts -> later", and
@@ -337,7 +335,8 @@ final class WordRoles {
                 deferrals.add(analyzer.tokens(verb + object + " later"), 0);
             }
         }
-        this.neutralCompounds = NEUTRAL_COMPOUNDS.stream().map(analyzer::tokens).toList();
+        this.neutralCompounds = Stream.concat(NEUTRAL_COMPOUNDS.stream(), DAILY_CAPS.stream())
+                .map(analyzer::tokens).toList();
     }
 
     /**
@@ -457,6 +456,18 @@ final class WordRoles {
 
     boolean isVerdict(AnalyzedToken token) {
         return verdicts.contains(token.term());
+    }
+
+    private static List<String> dailyCaps() {
+        List<String> caps = new ArrayList<>();
+        for (String cap : List.of("max", "cap", "limited to", "limit of", "at most", "capped at")) {
+            for (String counted : List.of("n", "n noun", "n noun noun")) {
+                for (String day : List.of("per day", "a day")) {
+                    caps.add(cap + " " + counted + " " + day);
+                }
+            }
+        }
+        return List.copyOf(caps);
     }
 
     boolean isKnownWord(AnalyzedToken token) {
