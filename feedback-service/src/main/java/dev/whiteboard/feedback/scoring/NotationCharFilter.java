@@ -53,7 +53,7 @@ final class NotationCharFilter extends BaseCharFilter {
             + "transfer|toggle|archive|promote|ban|mute|commit|checkout|comment|react|swipe|browse|rename|"
             + "restore|retry|stream|watch|play|read|write|scan|sync|export|import|grade|complete|save|fork|embed|sign|"
             + "settle|split|see|review|validate|calculate|autosave|invoice|start|stop|choose|pick|attach|open|close|"
-            + "look up|find|view|order|buy|sell|rent|return)";
+            + "look up|find|view|order|buy|sell|rent|return|upvote|downvote|bookmark|favorite|favourite|repost|retweet)";
 
     private static final CharClass LOWER = range('a', 'z');
     private static final CharClass UPPER = range('A', 'Z');
@@ -104,7 +104,8 @@ final class NotationCharFilter extends BaseCharFilter {
             // The slash first: the lookbehind is then tried at slashes only, not at every position.
             replace(between(LETTER, '/', LETTER), "/(?<=\\d\\s?(?i:b|kb|mb|gb|bytes?)/)(?=[a-zA-Z])", " per "),
             insertAfter(after(DIGIT, LETTER), "\\b\\d+(?:[.,]\\d+)?(?=[a-zA-Z]+\\b)", " "),
-            insertAfter(HAS_CAMEL_CASE, "\\b[a-z]+(?=[A-Z][a-z])", " "),
+            // a field in milliseconds ("offsetMs", "timeoutMs") stays one word: its "ms" measures no latency
+            insertAfter(HAS_CAMEL_CASE, "\\b[a-z]+(?=[A-Z][a-z])(?!Ms\\b)", " "),
             replace(between(ALNUM, ':', ALNUM), "(?<=\\p{Alnum}):(?=\\p{Alnum})", " "),
             replace(containing("_"), "_", " "),
             replace(containing("’", "‘"), "[’‘]", "'"));

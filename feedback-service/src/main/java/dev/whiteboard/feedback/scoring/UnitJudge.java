@@ -247,11 +247,17 @@ final class UnitJudge {
 
     private static boolean separated(String text, AnalyzedToken left, AnalyzedToken right) {
         for (int c = left.end(); c < right.start() && c < text.length(); c++) {
-            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0 && !isWithSlash(text, c)) {
+            if (LIST_SEPARATORS.indexOf(text.charAt(c)) >= 0 && !isWithSlash(text, c) || isSpacedPlus(text, c)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A plus between spaces joins entries like a comma ("NFR: scalable + low latency"). */
+    private static boolean isSpacedPlus(String text, int c) {
+        return text.charAt(c) == '+' && c > 0 && c + 1 < text.length() && Character.isWhitespace(text.charAt(c - 1))
+                && Character.isWhitespace(text.charAt(c + 1));
     }
 
     /** The slash of "w/" ("redis w/ LRU") abbreviates "with"; it separates nothing. */

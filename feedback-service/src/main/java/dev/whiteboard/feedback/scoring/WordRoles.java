@@ -31,7 +31,7 @@ final class WordRoles {
     private static final List<String> TALK = List.of(
             "topic", "topics", "further", "other", "more", "also", "discuss", "discussed", "discussing",
             "discussion", "talk", "talked", "talking", "cover", "covered", "obviously", "really", "clearly",
-            "later", "earlier", "maybe", "perhaps", "possibly", "might", "could", "would", "should", "may",
+            "later", "earlier", "maybe", "perhaps", "possibly", "probably", "might", "could", "would", "should", "may",
             "sure", "idea", "know", "think", "thought", "guess", "etc", "thing", "things", "stuff", "important",
             "interesting", "relevant", "useful", "good", "nice", "great", "consider", "considered",
             "considering", "look", "looking", "explore", "exploring", "deep", "dive", "dives", "nfr", "nfrs",
@@ -187,7 +187,8 @@ final class WordRoles {
             "discuss with the team", "all possible", "each has pros and cons", "each has its pros and cons",
             "we could go", "could argue both", "argue either way", "would need more time", "need more time", "idk",
             "dunno", "no clue", "all would work", "any would work", "any of them would work", "or something else",
-            "both seem important", "both are important", "should ask about", "ask about it", "not reached",
+            "both seem important", "both are important", "both could work", "both would work", "both work fine",
+            "either works", "either would work", "either could work", "either is fine", "either way works", "should ask about", "ask about it", "not reached",
             "didn't reach", "did not reach", "i'd leave to", "leave that to", "leave it to", "want to discuss",
             "no time left",
             "to be determined", "open issue", "figure out later", "figure that out later", "work out later",

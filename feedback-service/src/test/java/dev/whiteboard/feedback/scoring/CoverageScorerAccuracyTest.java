@@ -25,8 +25,8 @@ import dev.whiteboard.feedback.scoring.TemplateSpec.PhaseSpec;
 class CoverageScorerAccuracyTest {
 
     private static final double REQUIRED = 0.9;
-    /** Round 17's held-out set measured precision 0.880 and recall 0.933 once; these floors are those, rounded down. */
-    private static final double HELD_OUT_PRECISION_FLOOR = 0.85;
+    /** Round 18's held-out set measured precision 0.914 and recall 0.914 once; these floors are those, rounded down. */
+    private static final double HELD_OUT_PRECISION_FLOOR = 0.90;
     private static final double HELD_OUT_RECALL_FLOOR = 0.90;
 
     private final CoverageScorer scorer = new CoverageScorer();

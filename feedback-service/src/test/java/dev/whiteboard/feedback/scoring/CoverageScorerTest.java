@@ -405,7 +405,9 @@ class CoverageScorerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"replication? CDN later for the avatars", "Postgres or Cassandra? ask the interviewer",
-            "maybe a CDN for thumbnails", "message queue later for the emails", "rate limiting at some point"})
+            "maybe a CDN for thumbnails", "message queue later for the emails", "rate limiting at some point",
+            "SQL or Mongo? both could work", "websockets or polling, either works I think",
+            "how many users?? probably a lot"})
     void aTopicAskedOrPutOffNextToItIsNotCoveredEvenBesideOtherWords(String note) {
         assertThat(coveredKeys(score("deep-dive", note))).isEmpty();
     }
@@ -421,9 +423,24 @@ class CoverageScorerTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Latency: quick.", "LB: the usual", "NFR: reliable, scalable", "components: LB, cache, DB",
-            "| metric | target |", "need numbers: users, QPS, storage"})
+            "| metric | target |", "need numbers: users, QPS, storage", "NFR: scalable + low latency obviously"})
     void vagueClaimsBareRequirementListsAndIntentionsSayNothing(String note) {
         assertThat(coveredKeys(score("requirements", note))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"key = userId#bookId, value = offsetMs, deviceId", "buyTicket(playerId, numbers) -> ticketId + serial",
+            "a nightly detector finds serial voters"})
+    void aMillisecondFieldAndASerialNumberAreNoLatencyNorSerialization(String note) {
+        assertThat(coveredKeys(score("data-model", note))).doesNotContain("low-latency", "communication");
+    }
+
+    @Test
+    void aWriteCommittedBeforeTheAnswerAndNightlyDumpsAreDurability() {
+        assertThat(coveredKeys(score("functional-nonfunctional", "session row committed before we return OK to the app")))
+                .contains("durability");
+        assertThat(coveredKeys(score("deep-dive", "nightly pg_dump to S3 plus the managed daily snapshots")))
+                .contains("durability");
     }
 
     @Test
