@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * services of its own on free ports, and writes one JSON file with a goal next to each goal figure.
  *
  * <p>Usage: {@code SuiteBench <repository root> <output json>}; WB_BENCH_STREAMS (10000),
- * WB_BENCH_LOAD_SECONDS (15), WB_BENCH_HOLD_SECONDS (15) and WB_JAVA_OPTS (jvm.options by default) adjust it.
+ * WB_BENCH_LOAD_SECONDS (15), WB_BENCH_HOLD_SECONDS (15), WB_BENCH_QUIET_SECONDS (30) and WB_JAVA_OPTS
+ * (jvm.options by default) adjust it.
  * Like {@code ./whiteboard up}, each service gets a class-data archive: the first start writes it when the
  * service stops, and is reported apart; the start-up goal is judged on the starts that follow.
  */
@@ -38,6 +39,8 @@ public final class SuiteBench {
     /** One first start that writes the class-data archives, then the starts the goal is judged on. */
     private static final int START_ROUNDS = 4;
     private static final double READY_GOAL_SECONDS = 3;
+    /** A start waits until the machine is this idle over one second (80 %: under 0.4 of a core busy on two). */
+    private static final double QUIET_IDLE_SHARE = 0.8;
     private static final double IDLE_GOAL_MIB = 300;
     private static final double STREAMS_MEMORY_GOAL_MIB = 1024;
     private static final int STREAMS_PER_SESSION = 100;
@@ -48,6 +51,11 @@ public final class SuiteBench {
     private final ObjectNode result = json.createObjectNode();
     private final ArrayNode goals = json.createArrayNode();
     private final int streams = intEnv("WB_BENCH_STREAMS", 10_000);
+    /**
+     * How long a start waits at most for that (WB_BENCH_QUIET_SECONDS, 30; 0 starts at once, as before
+     * 2026-12-07); the idle share it found is reported beside each start.
+     */
+    private final Duration quietMaxWait = Duration.ofSeconds(intEnv("WB_BENCH_QUIET_SECONDS", 30));
     private final Duration load = Duration.ofSeconds(intEnv("WB_BENCH_LOAD_SECONDS", 15));
     private final Duration hold = Duration.ofSeconds(intEnv("WB_BENCH_HOLD_SECONDS", 15));
     private final List<String> jvmOptions;
@@ -82,6 +90,7 @@ public final class SuiteBench {
         result.put("javaOptions", String.join(" ", jvmOptions));
         // the services run on this JVM, and the class-data archive (CDS or AOT cache) depends on its version
         result.put("javaVersion", System.getProperty("java.vm.name") + " " + Runtime.version());
+        result.put("loadAverageBefore", loadAverage());
         say("starting the embedded stack (logs in " + root.relativize(raw) + ")");
         Path stackData = Files.createTempDirectory("whiteboard-bench");
         try (LocalStackProcess stack = LocalStackProcess.start(root, stackData, raw.resolve("stack.log"))) {
@@ -132,14 +141,22 @@ public final class SuiteBench {
         return services;
     }
 
-    /** Starts every service three times, one at a time; keeps the last start running and measures it idle. */
+    /**
+     * Starts every service three times, one at a time, each on a quiet machine (the one started before has
+     * finished compiling its start-up code); keeps the last start running and measures it idle.
+     */
     private void startUp(Map<String, BenchService> services) {
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        Map<String, List<MachineIdle.Quiet>> quiet = new LinkedHashMap<>();
         for (int round = 1; round <= START_ROUNDS; round++) {
             for (BenchService service : services.values()) {
+                MachineIdle.Quiet before = MachineIdle.await(QUIET_IDLE_SHARE, Duration.ofSeconds(1), quietMaxWait);
+                quiet.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(before);
                 double s = service.startAndAwaitReady(Duration.ofSeconds(180)).toNanos() / 1e9;
                 seconds.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(s);
-                say(service.name() + " ready in " + String.format("%.2f s", s) + " (start " + round + ")");
+                say(service.name() + " ready in " + String.format("%.2f s", s) + " (start " + round + ", machine "
+                        + String.format("%.0f%%", 100 * before.idleShare()) + " idle after waiting "
+                        + String.format("%.1f s", before.waitedSeconds()) + ")");
             }
             if (round < START_ROUNDS) {
                 services.values().forEach(BenchService::close);
@@ -158,6 +175,14 @@ public final class SuiteBench {
             ArrayNode measured = node.putArray("readySeconds");
             runs.forEach(r -> measured.add(round2(r)));
             node.put("readySecondsMedian", round2(median));
+            ArrayNode idleBefore = node.putArray("machineIdleShareBeforeStart");
+            for (MachineIdle.Quiet q : quiet.get(service.name()).subList(1, all.size())) {
+                if (Double.isNaN(q.idleShare())) {
+                    idleBefore.addNull();
+                } else {
+                    idleBefore.add(round2(q.idleShare()));
+                }
+            }
             node.put("idleRssMiB", round2(idle));
             goal(service.name() + " ready (median of " + runs.size() + " starts with its class-data archive)", median,
                     "s", "<", READY_GOAL_SECONDS);
@@ -290,6 +315,16 @@ public final class SuiteBench {
 
     private static double round2(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** The 1, 5 and 15 minute load averages, as /proc/loadavg gives them; "unknown" elsewhere. */
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return String.join(" ", Arrays.copyOf(fields, 3));
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static int intEnv(String name, int fallback) {
