@@ -156,7 +156,8 @@ public final class SuiteBench {
                 seconds.computeIfAbsent(service.name(), k -> new ArrayList<>()).add(s);
                 say(service.name() + " ready in " + String.format("%.2f s", s) + " (start " + round + ", machine "
                         + String.format("%.0f%%", 100 * before.idleShare()) + " idle after waiting "
-                        + String.format("%.1f s", before.waitedSeconds()) + ")");
+                        + String.format("%.1f s", before.waitedSeconds())
+                        + (before.reached() || quietMaxWait.isZero() ? "" : ", the most it waits") + ")");
             }
             if (round < START_ROUNDS) {
                 services.values().forEach(BenchService::close);

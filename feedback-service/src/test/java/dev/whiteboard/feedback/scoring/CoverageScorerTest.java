@@ -429,16 +429,16 @@ class CoverageScorerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"key = userId#bookId, value = offsetMs, deviceId", "buyTicket(playerId, numbers) -> ticketId + serial",
-            "a nightly detector finds serial voters"})
+    @ValueSource(strings = {"key = userId#bookId, value = offsetMs, deviceId",
+            "buyTicket(playerId, numbers) -> ticketId + serial", "a nightly detector finds serial voters"})
     void aMillisecondFieldAndASerialNumberAreNoLatencyNorSerialization(String note) {
         assertThat(coveredKeys(score("data-model", note))).doesNotContain("low-latency", "communication");
     }
 
     @Test
     void aWriteCommittedBeforeTheAnswerAndNightlyDumpsAreDurability() {
-        assertThat(coveredKeys(score("functional-nonfunctional", "session row committed before we return OK to the app")))
-                .contains("durability");
+        assertThat(coveredKeys(score("functional-nonfunctional",
+                "session row committed before we return OK to the app"))).contains("durability");
         assertThat(coveredKeys(score("deep-dive", "nightly pg_dump to S3 plus the managed daily snapshots")))
                 .contains("durability");
     }
