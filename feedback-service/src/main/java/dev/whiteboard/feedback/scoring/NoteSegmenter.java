@@ -27,6 +27,8 @@ final class NoteSegmenter {
             "cf", "esp", "resp", "aka", "etc");
     private static final int MAX_HEADING_WORDS = 6;
     static final int MAX_UNIT_CHARS = 1_000;
+    /** Closing brackets and quotes that may follow a sentence's last mark. */
+    private static final String CLOSERS = ")]}\"'\u201D\u2019";
 
     List<NoteUnit> units(List<NoteText> notes) {
         List<NoteUnit> units = new ArrayList<>();
@@ -68,7 +70,7 @@ final class NoteSegmenter {
             if (end < 0) {
                 break;
             }
-            boolean question = line.charAt(end - 1) == '?';
+            boolean question = line.charAt(lastBeforeClosers(line, end)) == '?';
             if (question) {
                 if (questionsStart < 0) {
                     questionsStart = sentenceStart;
@@ -98,17 +100,33 @@ final class NoteSegmenter {
         add(units, new NoteUnit(phase, text, heading, false, answerOffset));
     }
 
-    /** The end (exclusive) of the sentence that starts at or after {@code from}, or -1 at the line's end. */
+    /**
+     * The end (exclusive) of the sentence that starts at or after {@code from}, or -1 at the line's end; closing
+     * brackets and quotes right after the sentence's end belong to it ("caching (LRU? LFU?)").
+     */
     private static int sentenceEnd(String line, int from) {
         for (int i = from; i < line.length(); i++) {
             char c = line.charAt(i);
             boolean terminator = c == '.' || c == '!' || c == '?' || c == ';';
-            boolean atBoundary = i + 1 == line.length() || Character.isWhitespace(line.charAt(i + 1));
+            int end = i + 1;
+            while (terminator && end < line.length() && CLOSERS.indexOf(line.charAt(end)) >= 0) {
+                end++;
+            }
+            boolean atBoundary = end == line.length() || Character.isWhitespace(line.charAt(end));
             if (terminator && atBoundary && !(c == '.' && afterAbbreviation(line, i))) {
-                return i + 1;
+                return end;
             }
         }
         return -1;
+    }
+
+    /** The position of the last character before {@code end} that is no closing bracket or quote. */
+    private static int lastBeforeClosers(String line, int end) {
+        int last = end - 1;
+        while (last > 0 && CLOSERS.indexOf(line.charAt(last)) >= 0) {
+            last--;
+        }
+        return last;
     }
 
     private static boolean afterAbbreviation(String line, int dot) {

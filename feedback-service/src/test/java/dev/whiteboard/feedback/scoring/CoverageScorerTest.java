@@ -141,7 +141,8 @@ class CoverageScorerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"CDN?", "- websockets vs long polling?", "Do we need push notifications?"})
+    @ValueSource(strings = {"CDN?", "- websockets vs long polling?", "Do we need push notifications?",
+            "caching (LRU? LFU?)"})
     void anUnansweredQuestionCoversNothing(String note) {
         assertThat(coveredKeys(score("deep-dive", note))).isEmpty();
     }
@@ -407,7 +408,8 @@ class CoverageScorerTest {
     @ValueSource(strings = {"replication? CDN later for the avatars", "Postgres or Cassandra? ask the interviewer",
             "maybe a CDN for thumbnails", "message queue later for the emails", "rate limiting at some point",
             "SQL or Mongo? both could work", "websockets or polling, either works I think",
-            "how many users?? probably a lot"})
+            "how many users?? probably a lot", "Not doing: CDN, LB details - standard.", "CAP theorem - need to pick",
+            "Could use Postgres or Mongo, both fine for this.", "I don't think we need sharding at this size."})
     void aTopicAskedOrPutOffNextToItIsNotCoveredEvenBesideOtherWords(String note) {
         assertThat(coveredKeys(score("deep-dive", note))).isEmpty();
     }
@@ -433,6 +435,14 @@ class CoverageScorerTest {
             "buyTicket(playerId, numbers) -> ticketId + serial", "a nightly detector finds serial voters"})
     void aMillisecondFieldAndASerialNumberAreNoLatencyNorSerialization(String note) {
         assertThat(coveredKeys(score("data-model", note))).doesNotContain("low-latency", "communication");
+    }
+
+    @Test
+    void aBudgetInMillisecondsIsNoMoneyBudget() {
+        assertThat(coveredKeys(score("requirements", "it sits inside a 100 ms auction budget")))
+                .doesNotContain("open-source-and-cost");
+        assertThat(coveredKeys(score("requirements", "budget: 2k dollars a month for infra")))
+                .contains("open-source-and-cost");
     }
 
     @Test
