@@ -53,7 +53,8 @@ final class NotationCharFilter extends BaseCharFilter {
             + "transfer|toggle|archive|promote|ban|mute|commit|checkout|comment|react|swipe|browse|rename|"
             + "restore|retry|stream|watch|play|read|write|scan|sync|export|import|grade|complete|save|fork|embed|sign|"
             + "settle|split|see|review|validate|calculate|autosave|invoice|start|stop|choose|pick|attach|open|close|"
-            + "look up|find|view|order|buy|sell|rent|return|upvote|downvote|bookmark|favorite|favourite|repost|retweet)";
+            + "look up|find|view|order|buy|sell|rent|return|upvote|downvote|bookmark|favorite|favourite|repost|"
+            + "retweet)";
 
     private static final CharClass LOWER = range('a', 'z');
     private static final CharClass UPPER = range('A', 'Z');
