@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Load run of estimation-service's POST /estimates beside a bare Vert.x endpoint answering the same body,
-# on this machine, in the same run: JMH of one estimate, then wrk (bounded in time, many different
-# bodies) against both in alternating rounds, then a fixed-rate run at half the measured throughput for
-# p99 latency. Prints the figures and writes bench/results/estimation.json.
+# on this machine, in the same run (and beside a second one that also decodes and encodes the JSON): JMH of
+# one estimate, then wrk (bounded in time, many different bodies) against all three in rounds of turning
+# order, with each server's CPU time per request, then a fixed-rate run at half the measured throughput
+# for p99 latency. Prints the figures and writes bench/results/estimation.json.
 #
 # Usage: bench/estimation/run.sh
 # Environment: DURATION (s per wrk round, 15), ROUNDS (3), WARMUP (s, 10), THREADS (wrk, 2),
@@ -10,7 +11,8 @@
 #   WB_REDIS_URL to use a running Redis instead of starting one through local-stack,
 #   AUTH=internal to call with the service-to-service token instead of an API key (to see what the
 #   key lookup and rate limiting cost), RESULTS (the JSON file), WB_JAVA_OPTS (JVM options of both
-#   servers, the launcher's by default). Other QUARKUS_* / WB_* variables reach the service as they are.
+#   servers, the launcher's by default). Other QUARKUS_* / WB_* variables reach the service as they are;
+#   QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE also sets the baselines' event loops.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -74,6 +76,9 @@ wait_http() {
   return 1
 }
 
+# CPU time (user + system) a process has used so far, in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+TICKS_PER_SECOND=$(getconf CLK_TCK)
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$2"; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
@@ -99,12 +104,16 @@ log "machine: $(nproc) cores, load average $LOAD_BEFORE"
 # ---- JMH: one estimate --------------------------------------------------------------------------
 JMH_ESTIMATE=null
 JMH_FULL=null
+JMH_READ=null
+JMH_WRITE=null
 if [[ -z ${SKIP_JMH:-} ]]; then
-  log "JMH: one estimate (arithmetic alone, and JSON in to JSON out)"
+  log "JMH: one estimate (arithmetic alone, reading alone, writing alone, and JSON in to JSON out)"
   java -cp "$CP" org.openjdk.jmh.Main EstimateBenchmark -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.log" 2>&1 \
     || { tail -20 "$WORK/jmh.log"; exit 1; }
   JMH_ESTIMATE=$(awk -F, '/EstimateBenchmark.estimate"/ { print $5 }' "$WORK/jmh.csv")
   JMH_FULL=$(awk -F, '/requestToResponseBytes/ { print $5 }' "$WORK/jmh.csv")
+  JMH_READ=$(awk -F, '/readRequest/ { print $5 }' "$WORK/jmh.csv")
+  JMH_WRITE=$(awk -F, '/writeResponse/ { print $5 }' "$WORK/jmh.csv")
 fi
 
 # ---- Redis and an API key ----------------------------------------------------------------------
@@ -141,6 +150,7 @@ WB_REDIS_URL=$REDIS_URL WB_KEY_PEPPER=$PEPPER WB_INTERNAL_TOKEN=$INTERNAL_TOKEN 
   QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
   java "${JVM_OPTS[@]}" -jar "$SERVICE_JAR" >"$WORK/service.log" 2>&1 &
 STARTED+=($!)
+SERVICE_PID=$!
 wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 60 || { tail -30 "$WORK/service.log"; exit 1; }
 
 java -cp "$CP" dev.whiteboard.bench.estimation.RequestBodies "$WORK/bodies.txt" 1000
@@ -148,12 +158,23 @@ STATUS=$(head -1 "$WORK/bodies.txt" | curl -sS -o "$WORK/answer.json" -w '%{http
   -H 'Content-Type: application/json' --data-binary @- "http://127.0.0.1:$SERVICE_PORT/estimates")
 [[ $STATUS == 200 ]] || { log "POST /estimates answered $STATUS: $(cat "$WORK/answer.json")"; exit 1; }
 
+# the goal's baseline answers the bytes as they are; the second decodes the body and encodes the answer with
+# Vert.x's JSON on every request (see BaselineServer)
+start_baseline() {
+  local mode=$1 port=$2
+  log "starting the bare Vert.x baseline ($mode) on port $port ($(wc -c <"$WORK/answer.json") byte answer)"
+  java "${JVM_OPTS[@]}" -cp "$CP" dev.whiteboard.bench.estimation.BaselineServer "$port" "$WORK/answer.json" \
+    "${QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE:-}" "$mode" >"$WORK/baseline-$mode.log" 2>&1 &
+  STARTED+=($!)
+  for _ in $(seq 1 100); do grep -q listening "$WORK/baseline-$mode.log" 2>/dev/null && break; sleep 0.2; done
+  grep listening "$WORK/baseline-$mode.log" >&2 || { cat "$WORK/baseline-$mode.log"; exit 1; }
+}
 BASELINE_PORT=$(free_port)
-log "starting the bare Vert.x baseline on port $BASELINE_PORT ($(wc -c <"$WORK/answer.json") byte answer)"
-java "${JVM_OPTS[@]}" -cp "$CP" dev.whiteboard.bench.estimation.BaselineServer "$BASELINE_PORT" "$WORK/answer.json" \
-  >"$WORK/baseline.log" 2>&1 &
-STARTED+=($!)
-for _ in $(seq 1 100); do grep -q listening "$WORK/baseline.log" 2>/dev/null && break; sleep 0.2; done
+start_baseline static "$BASELINE_PORT"
+BASELINE_PID=${STARTED[-1]}
+JSON_BASELINE_PORT=$(free_port)
+start_baseline json "$JSON_BASELINE_PORT"
+JSON_BASELINE_PID=${STARTED[-1]}
 
 # ---- wrk: throughput, alternating rounds ---------------------------------------------------------
 export WB_BENCH_BODIES="$WORK/bodies.txt" WB_BENCH_API_KEY="$KEY" WB_BENCH_AUTH_HEADER="$AUTH_HEADER"
@@ -162,34 +183,45 @@ run_wrk() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$HERE/estimates.lua" "http://127.0.0.1:$port" \
     | grep WRK_RESULT
 }
-log "warming up both for ${WARMUP}s each"
+log "warming up all three for ${WARMUP}s each"
 run_wrk "$SERVICE_PORT" "$WARMUP" >/dev/null
 run_wrk "$BASELINE_PORT" "$WARMUP" >/dev/null
+run_wrk "$JSON_BASELINE_PORT" "$WARMUP" >/dev/null
 
-SERVICE_RPS=()
-BASELINE_RPS=()
-SERVICE_P99=()
-BASELINE_P99=()
+declare -A RPS P99S CPUS PORT PID
+PORT=([service]=$SERVICE_PORT [baseline]=$BASELINE_PORT [json]=$JSON_BASELINE_PORT)
+PID=([service]=$SERVICE_PID [baseline]=$BASELINE_PID [json]=$JSON_BASELINE_PID)
 NON2XX=0
 for round in $(seq 1 "$ROUNDS"); do
-  for side in service baseline; do
-    if (( round % 2 == 0 )); then side=$([[ $side == service ]] && echo baseline || echo service); fi
-    port=$([[ $side == service ]] && echo "$SERVICE_PORT" || echo "$BASELINE_PORT")
-    result=$(run_wrk "$port" "$DURATION")
+  # the order turns each round, so that no side always runs first or last
+  case $(( round % 3 )) in
+    1) order=(service baseline json) ;;
+    2) order=(baseline json service) ;;
+    0) order=(json service baseline) ;;
+  esac
+  for side in "${order[@]}"; do
+    ticks=$(cpu_ticks "${PID[$side]}")
+    result=$(run_wrk "${PORT[$side]}" "$DURATION")
+    ticks=$(( $(cpu_ticks "${PID[$side]}") - ticks ))
     rps=$(field rps "$result")
+    # the server's own CPU time per request answered in this round, in microseconds
+    cpu_us=$(awk -v t="$ticks" -v hz="$TICKS_PER_SECOND" -v n="$(field requests "$result")" \
+      'BEGIN { printf "%.1f", t / hz * 1e6 / n }')
     p99=$(field p99_us "$result")
     non2xx=$(field non2xx "$result")
-    log "round $round $side: $rps req/s, p99 under saturation ${p99} us, non-2xx $non2xx"
-    if [[ $side == service ]]; then
-      SERVICE_RPS+=("$rps"); SERVICE_P99+=("$p99"); NON2XX=$((NON2XX + non2xx))
-    else
-      BASELINE_RPS+=("$rps"); BASELINE_P99+=("$p99")
-    fi
+    log "round $round $side: $rps req/s, p99 under saturation ${p99} us, non-2xx $non2xx, server CPU ${cpu_us} us/request"
+    RPS[$side]="${RPS[$side]:-} $rps"; P99S[$side]="${P99S[$side]:-} $p99"; CPUS[$side]="${CPUS[$side]:-} $cpu_us"
+    [[ $side == service ]] && NON2XX=$((NON2XX + non2xx))
   done
 done
+read -r -a SERVICE_RPS <<<"${RPS[service]}"; read -r -a SERVICE_P99 <<<"${P99S[service]}"; read -r -a SERVICE_CPU <<<"${CPUS[service]}"
+read -r -a BASELINE_RPS <<<"${RPS[baseline]}"; read -r -a BASELINE_P99 <<<"${P99S[baseline]}"; read -r -a BASELINE_CPU <<<"${CPUS[baseline]}"
+read -r -a JSON_RPS <<<"${RPS[json]}"; read -r -a JSON_P99 <<<"${P99S[json]}"; read -r -a JSON_CPU <<<"${CPUS[json]}"
 SERVICE_MEDIAN=$(median "${SERVICE_RPS[@]}")
 BASELINE_MEDIAN=$(median "${BASELINE_RPS[@]}")
+JSON_MEDIAN=$(median "${JSON_RPS[@]}")
 RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$BASELINE_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
+JSON_RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$JSON_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
 (( NON2XX == 0 )) || log "WARNING: the service answered $NON2XX non-2xx responses under load"
 
 # ---- fixed rate at half the service's throughput: latency ----------------------------------------
@@ -213,11 +245,19 @@ cat >"$RESULTS" <<JSON
   "auth": "$AUTH_HEADER",
   "wrk": {"threads": $THREADS, "connections": $CONNECTIONS, "secondsPerRound": $DURATION, "rounds": $ROUNDS,
           "bodies": 1000},
-  "jmhNanosPerOp": {"estimate": $JMH_ESTIMATE, "requestToResponseBytes": $JMH_FULL},
+  "jmhNanosPerOp": {"estimate": $JMH_ESTIMATE, "readRequest": $JMH_READ, "writeResponse": $JMH_WRITE,
+                    "requestToResponseBytes": $JMH_FULL},
   "service": {"requestsPerSecond": [$(join "${SERVICE_RPS[@]}")], "median": $SERVICE_MEDIAN,
-              "p99MicrosAtSaturation": [$(join "${SERVICE_P99[@]}")], "non2xx": $NON2XX},
+              "p99MicrosAtSaturation": [$(join "${SERVICE_P99[@]}")], "non2xx": $NON2XX,
+              "cpuMicrosPerRequest": [$(join "${SERVICE_CPU[@]}")]},
   "baseline": {"requestsPerSecond": [$(join "${BASELINE_RPS[@]}")], "median": $BASELINE_MEDIAN,
-               "p99MicrosAtSaturation": [$(join "${BASELINE_P99[@]}")]},
+               "p99MicrosAtSaturation": [$(join "${BASELINE_P99[@]}")],
+               "cpuMicrosPerRequest": [$(join "${BASELINE_CPU[@]}")]},
+  "jsonBaseline": {"requestsPerSecond": [$(join "${JSON_RPS[@]}")], "median": $JSON_MEDIAN,
+                   "p99MicrosAtSaturation": [$(join "${JSON_P99[@]}")],
+                   "cpuMicrosPerRequest": [$(join "${JSON_CPU[@]}")],
+                   "serviceThroughputShare": $JSON_RATIO,
+                   "what": "Vert.x decodes the body into a JsonObject and encodes the same answer on every request"},
   "ratio": $RATIO,
   "goalRatio": 0.8,
   "fixedRate": {"service": $SERVICE_FIXED, "baseline": $BASELINE_FIXED},
@@ -238,7 +278,8 @@ fi
 echo "POST /estimates (estimation-service): $SERVICE_MEDIAN req/s (median of $ROUNDS, ${DURATION}s each)"
 echo "bare Vert.x endpoint, same body:      $BASELINE_MEDIAN req/s"
 echo "ratio: $RATIO (goal >= 0.8)"
+echo "bare Vert.x endpoint decoding the body and encoding the answer with Vert.x's JSON: $JSON_MEDIAN req/s, ratio $JSON_RATIO"
 echo "p99 at $RATE req/s (half the service's throughput): $P99 ms (goal < 5 ms); baseline: $(sed -n 's/.*"p99Ms":\([0-9.]*\).*/\1/p' <<<"$BASELINE_FIXED") ms"
-echo "JMH: estimate $JMH_ESTIMATE ns/op, JSON in to JSON out $JMH_FULL ns/op"
+echo "JMH: estimate $JMH_ESTIMATE ns/op, reading the body $JMH_READ, writing the answer $JMH_WRITE, JSON in to JSON out $JMH_FULL ns/op"
 echo "machine: $(nproc) cores, load average before $LOAD_BEFORE, after $LOAD_AFTER"
 echo "written: $RESULTS"

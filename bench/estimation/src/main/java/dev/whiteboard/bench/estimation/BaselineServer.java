@@ -2,29 +2,41 @@ package dev.whiteboard.bench.estimation;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The bare Vert.x endpoint the service is measured against: POST /estimates reads the body the same
- * way and answers a fixed JSON body (a real answer of the service), on as many event loops as Quarkus
- * uses (two per core). {@code BaselineServer <port> <answer-file>}.
+ * The bare Vert.x endpoints the service is measured against, on as many event loops as Quarkus uses (two
+ * per core unless {@code quarkus.vertx.event-loops-pool-size} says otherwise; give the same count as the
+ * third argument). Both read the body as the service does and answer a real answer of the service:
+ * <ul>
+ *   <li>{@code static} (the goal's baseline): the answer's bytes as they are, with no JSON work at all;</li>
+ *   <li>{@code json}: the body decoded into a {@link JsonObject} and the answer, decoded once at start, encoded
+ *   again on every request, as an idiomatic Vert.x JSON endpoint does (Jackson underneath).</li>
+ * </ul>
+ * {@code BaselineServer <port> <answer-file> [event-loops] [static|json]}.
  */
 public final class BaselineServer extends AbstractVerticle {
     private final int port;
     private final byte[] answer;
+    private final boolean json;
 
-    private BaselineServer(int port, byte[] answer) {
+    private BaselineServer(int port, byte[] answer, boolean json) {
         this.port = port;
         this.answer = answer;
+        this.json = json;
     }
 
     @Override
@@ -32,20 +44,42 @@ public final class BaselineServer extends AbstractVerticle {
         Router router = Router.router(vertx);
         router.post("/estimates")
                 .handler(BodyHandler.create(false).setBodyLimit(64 * 1024))
-                .handler(rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                        .end(Buffer.buffer(answer)));
+                .handler(json ? decodeAndEncode(new JsonObject(Buffer.buffer(answer))) : staticAnswer());
         vertx.createHttpServer().requestHandler(router).listen(port, "127.0.0.1")
                 .<Void>mapEmpty().onComplete(started);
+    }
+
+    private Handler<RoutingContext> staticAnswer() {
+        return rc -> rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Buffer.buffer(answer));
+    }
+
+    private static Handler<RoutingContext> decodeAndEncode(JsonObject answerObject) {
+        return rc -> {
+            JsonObject request;
+            try {
+                request = rc.body().asJsonObject();
+            } catch (DecodeException e) {
+                request = null;
+            }
+            if (request == null) {
+                rc.response().setStatusCode(400).end();
+                return;
+            }
+            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(answerObject.toBuffer());
+        };
     }
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         byte[] answer = Files.readAllBytes(Path.of(args[1]));
-        int loops = 2 * Runtime.getRuntime().availableProcessors();
+        int loops = args.length > 2 && !args[2].isBlank() ? Integer.parseInt(args[2])
+                : 2 * Runtime.getRuntime().availableProcessors();
+        boolean json = args.length > 3 && args[3].equals("json");
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-        vertx.deployVerticle(() -> new BaselineServer(port, answer), new DeploymentOptions().setInstances(loops))
+        vertx.deployVerticle(() -> new BaselineServer(port, answer, json), new DeploymentOptions().setInstances(loops))
                 .toCompletionStage().toCompletableFuture().get();
-        System.out.println("baseline listening on 127.0.0.1:" + port + " with " + loops + " event loops, answer "
-                + answer.length + " bytes");
+        System.out.println("baseline (" + (json ? "json" : "static") + ") listening on 127.0.0.1:" + port + " with "
+                + loops + " event loops, answer " + answer.length + " bytes"
+                + (json ? ", " + new JsonObject(Buffer.buffer(answer)).toBuffer().length() + " bytes re-encoded" : ""));
     }
 }

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One estimate, on 1,000 different inputs in turn: the arithmetic alone, and the whole POST /estimates
- * work of the service (read the JSON body, check, compute, render, write the JSON answer).
+ * One estimate, on 1,000 different inputs in turn: the arithmetic alone, reading the JSON body alone, writing
+ * the JSON answer alone, and the whole POST /estimates work of the service (read the JSON body, check,
+ * compute, render, write the JSON answer).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +38,7 @@ public class EstimateBenchmark {
     private final EstimateResponseWriter writer = new EstimateResponseWriter();
     private byte[][] bodies;
     private EstimateInputs[] inputs;
+    private EstimateResponse[] responses;
     private int next;
 
     @Setup
@@ -44,9 +46,11 @@ public class EstimateBenchmark {
         List<String> generated = RequestBodies.generate(1000, 42);
         bodies = new byte[generated.size()][];
         inputs = new EstimateInputs[generated.size()];
+        responses = new EstimateResponse[generated.size()];
         for (int i = 0; i < bodies.length; i++) {
             bodies[i] = generated.get(i).getBytes(StandardCharsets.UTF_8);
             inputs[i] = reader.estimate(bodies[i]).toInputs();
+            responses[i] = EstimateResponse.of(estimator.estimate(inputs[i]));
         }
     }
 
@@ -54,6 +58,18 @@ public class EstimateBenchmark {
     public Estimate estimate() {
         next = next == inputs.length - 1 ? 0 : next + 1;
         return estimator.estimate(inputs[next]);
+    }
+
+    @Benchmark
+    public EstimateInputs readRequest() {
+        next = next == bodies.length - 1 ? 0 : next + 1;
+        return reader.estimate(bodies[next]).toInputs();
+    }
+
+    @Benchmark
+    public byte[] writeResponse() {
+        next = next == responses.length - 1 ? 0 : next + 1;
+        return writer.write(responses[next]);
     }
 
     @Benchmark
