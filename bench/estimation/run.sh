@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Load run of estimation-service's POST /estimates beside a bare Vert.x endpoint answering the same body,
-# on this machine, in the same run (and beside a second one that also decodes and encodes the JSON): JMH of
-# one estimate, then wrk (bounded in time, many different bodies) against all three in rounds of turning
-# order, with each server's CPU time per request, then a fixed-rate run at half the measured throughput
-# for p99 latency. Prints the figures and writes bench/results/estimation.json.
+# on this machine, in the same run (and beside two more: one that also decodes and encodes the JSON, one that
+# does the service's own work on bare Vert.x): JMH of one estimate, then wrk (bounded in time, many different
+# bodies) against all four in rounds of turning order, with each server's CPU time per request, then a
+# fixed-rate run at half the measured throughput for p99 latency. Prints the figures and writes bench/results/estimation.json.
 #
 # Usage: bench/estimation/run.sh
 # Environment: DURATION (s per wrk round, 15), ROUNDS (3), WARMUP (s, 10), THREADS (wrk, 2),
@@ -159,7 +159,7 @@ STATUS=$(head -1 "$WORK/bodies.txt" | curl -sS -o "$WORK/answer.json" -w '%{http
 [[ $STATUS == 200 ]] || { log "POST /estimates answered $STATUS: $(cat "$WORK/answer.json")"; exit 1; }
 
 # the goal's baseline answers the bytes as they are; the second decodes the body and encodes the answer with
-# Vert.x's JSON on every request (see BaselineServer)
+# Vert.x's JSON on every request; the third runs the service's reader, estimator and writer (see BaselineServer)
 start_baseline() {
   local mode=$1 port=$2
   log "starting the bare Vert.x baseline ($mode) on port $port ($(wc -c <"$WORK/answer.json") byte answer)"
@@ -175,6 +175,14 @@ BASELINE_PID=${STARTED[-1]}
 JSON_BASELINE_PORT=$(free_port)
 start_baseline json "$JSON_BASELINE_PORT"
 JSON_BASELINE_PID=${STARTED[-1]}
+COMPUTE_BASELINE_PORT=$(free_port)
+start_baseline compute "$COMPUTE_BASELINE_PORT"
+COMPUTE_BASELINE_PID=${STARTED[-1]}
+# the compute baseline must do the service's work: its answer to the first body is the service's, byte for byte
+head -1 "$WORK/bodies.txt" | curl -sS -o "$WORK/compute-answer.json" -H 'Content-Type: application/json' \
+  --data-binary @- "http://127.0.0.1:$COMPUTE_BASELINE_PORT/estimates"
+cmp -s "$WORK/answer.json" "$WORK/compute-answer.json" \
+  || { log "the compute baseline's answer differs from the service's"; exit 1; }
 
 # ---- wrk: throughput, alternating rounds ---------------------------------------------------------
 export WB_BENCH_BODIES="$WORK/bodies.txt" WB_BENCH_API_KEY="$KEY" WB_BENCH_AUTH_HEADER="$AUTH_HEADER"
@@ -183,22 +191,20 @@ run_wrk() {
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency -s "$HERE/estimates.lua" "http://127.0.0.1:$port" \
     | grep WRK_RESULT
 }
-log "warming up all three for ${WARMUP}s each"
-run_wrk "$SERVICE_PORT" "$WARMUP" >/dev/null
-run_wrk "$BASELINE_PORT" "$WARMUP" >/dev/null
-run_wrk "$JSON_BASELINE_PORT" "$WARMUP" >/dev/null
-
+SIDES=(service baseline json compute)
 declare -A RPS P99S CPUS PORT PID
-PORT=([service]=$SERVICE_PORT [baseline]=$BASELINE_PORT [json]=$JSON_BASELINE_PORT)
-PID=([service]=$SERVICE_PID [baseline]=$BASELINE_PID [json]=$JSON_BASELINE_PID)
+PORT=([service]=$SERVICE_PORT [baseline]=$BASELINE_PORT [json]=$JSON_BASELINE_PORT [compute]=$COMPUTE_BASELINE_PORT)
+PID=([service]=$SERVICE_PID [baseline]=$BASELINE_PID [json]=$JSON_BASELINE_PID [compute]=$COMPUTE_BASELINE_PID)
+log "warming up all ${#SIDES[@]} for ${WARMUP}s each"
+for side in "${SIDES[@]}"; do
+  run_wrk "${PORT[$side]}" "$WARMUP" >/dev/null
+done
+
 NON2XX=0
 for round in $(seq 1 "$ROUNDS"); do
   # the order turns each round, so that no side always runs first or last
-  case $(( round % 3 )) in
-    1) order=(service baseline json) ;;
-    2) order=(baseline json service) ;;
-    0) order=(json service baseline) ;;
-  esac
+  shift_by=$(( (round - 1) % ${#SIDES[@]} ))
+  order=("${SIDES[@]:shift_by}" "${SIDES[@]:0:shift_by}")
   for side in "${order[@]}"; do
     ticks=$(cpu_ticks "${PID[$side]}")
     result=$(run_wrk "${PORT[$side]}" "$DURATION")
@@ -217,11 +223,15 @@ done
 read -r -a SERVICE_RPS <<<"${RPS[service]}"; read -r -a SERVICE_P99 <<<"${P99S[service]}"; read -r -a SERVICE_CPU <<<"${CPUS[service]}"
 read -r -a BASELINE_RPS <<<"${RPS[baseline]}"; read -r -a BASELINE_P99 <<<"${P99S[baseline]}"; read -r -a BASELINE_CPU <<<"${CPUS[baseline]}"
 read -r -a JSON_RPS <<<"${RPS[json]}"; read -r -a JSON_P99 <<<"${P99S[json]}"; read -r -a JSON_CPU <<<"${CPUS[json]}"
+read -r -a COMPUTE_RPS <<<"${RPS[compute]}"; read -r -a COMPUTE_P99 <<<"${P99S[compute]}"
+read -r -a COMPUTE_CPU <<<"${CPUS[compute]}"
 SERVICE_MEDIAN=$(median "${SERVICE_RPS[@]}")
 BASELINE_MEDIAN=$(median "${BASELINE_RPS[@]}")
 JSON_MEDIAN=$(median "${JSON_RPS[@]}")
 RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$BASELINE_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
 JSON_RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$JSON_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
+COMPUTE_MEDIAN=$(median "${COMPUTE_RPS[@]}")
+COMPUTE_RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$COMPUTE_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
 (( NON2XX == 0 )) || log "WARNING: the service answered $NON2XX non-2xx responses under load"
 
 # ---- fixed rate at half the service's throughput: latency ----------------------------------------
@@ -258,6 +268,11 @@ cat >"$RESULTS" <<JSON
                    "cpuMicrosPerRequest": [$(join "${JSON_CPU[@]}")],
                    "serviceThroughputShare": $JSON_RATIO,
                    "what": "Vert.x decodes the body into a JsonObject and encodes the same answer on every request"},
+  "computeBaseline": {"requestsPerSecond": [$(join "${COMPUTE_RPS[@]}")], "median": $COMPUTE_MEDIAN,
+                      "p99MicrosAtSaturation": [$(join "${COMPUTE_P99[@]}")],
+                      "cpuMicrosPerRequest": [$(join "${COMPUTE_CPU[@]}")],
+                      "serviceThroughputShare": $COMPUTE_RATIO,
+                      "what": "the service's reader, estimator and writer on bare Vert.x, without Quarkus, API keys, rate limits or metrics"},
   "ratio": $RATIO,
   "goalRatio": 0.8,
   "fixedRate": {"service": $SERVICE_FIXED, "baseline": $BASELINE_FIXED},
@@ -279,6 +294,7 @@ echo "POST /estimates (estimation-service): $SERVICE_MEDIAN req/s (median of $RO
 echo "bare Vert.x endpoint, same body:      $BASELINE_MEDIAN req/s"
 echo "ratio: $RATIO (goal >= 0.8)"
 echo "bare Vert.x endpoint decoding the body and encoding the answer with Vert.x's JSON: $JSON_MEDIAN req/s, ratio $JSON_RATIO"
+echo "the service's own reader, estimator and writer on bare Vert.x: $COMPUTE_MEDIAN req/s, ratio $COMPUTE_RATIO"
 echo "p99 at $RATE req/s (half the service's throughput): $P99 ms (goal < 5 ms); baseline: $(sed -n 's/.*"p99Ms":\([0-9.]*\).*/\1/p' <<<"$BASELINE_FIXED") ms"
 echo "JMH: estimate $JMH_ESTIMATE ns/op, reading the body $JMH_READ, writing the answer $JMH_WRITE, JSON in to JSON out $JMH_FULL ns/op"
 echo "machine: $(nproc) cores, load average before $LOAD_BEFORE, after $LOAD_AFTER"
