@@ -3,7 +3,8 @@
 # on this machine, in the same run (and beside two more: one that also decodes and encodes the JSON, one that
 # does the service's own work on bare Vert.x): JMH of one estimate, then wrk (bounded in time, many different
 # bodies) against all four in rounds of turning order, with each server's CPU time per request, then a
-# fixed-rate run at half the measured throughput for p99 latency. Prints the figures and writes bench/results/estimation.json.
+# fixed-rate run at half the measured throughput for p99 latency. Prints the figures and writes
+# bench/results/estimation.json.
 #
 # Usage: bench/estimation/run.sh
 # Environment: DURATION (s per wrk round, 15), ROUNDS (3), WARMUP (s, 10), THREADS (wrk, 2),
@@ -12,7 +13,8 @@
 #   AUTH=internal to call with the service-to-service token instead of an API key (to see what the
 #   key lookup and rate limiting cost), RESULTS (the JSON file), WB_JAVA_OPTS (JVM options of both
 #   servers, the launcher's by default). Other QUARKUS_* / WB_* variables reach the service as they are;
-#   QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE also sets the baselines' event loops.
+#   QUARKUS_VERTX_EVENT_LOOPS_POOL_SIZE also sets the baselines' event loops. SERVICE_JAVA_OPTS adds JVM
+#   options to the service alone (a JFR recording, say).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -148,7 +150,7 @@ WB_REDIS_URL=$REDIS_URL WB_KEY_PEPPER=$PEPPER WB_INTERNAL_TOKEN=$INTERNAL_TOKEN 
   WB_PRO_REQUESTS_PER_MINUTE=1000000000 WB_PRO_EXPENSIVE_PER_MINUTE=1000000000 \
   WB_TIERS_PRO_REQUESTS_PER_MINUTE=1000000000 \
   QUARKUS_HTTP_PORT=$SERVICE_PORT QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_LOG_LEVEL=WARN \
-  java "${JVM_OPTS[@]}" -jar "$SERVICE_JAR" >"$WORK/service.log" 2>&1 &
+  java "${JVM_OPTS[@]}" ${SERVICE_JAVA_OPTS:-} -jar "$SERVICE_JAR" >"$WORK/service.log" 2>&1 &
 STARTED+=($!)
 SERVICE_PID=$!
 wait_http "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 60 || { tail -30 "$WORK/service.log"; exit 1; }
