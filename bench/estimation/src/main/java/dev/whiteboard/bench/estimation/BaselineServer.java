@@ -70,8 +70,8 @@ public final class BaselineServer extends AbstractVerticle {
         return rc -> {
             byte[] computed;
             try {
-                computed = writer.write(EstimateResponse.of(estimator.estimate(reader.estimate(rc.body().buffer().getBytes())
-                        .toInputs())));
+                byte[] body = rc.body().buffer().getBytes();
+                computed = writer.write(EstimateResponse.of(estimator.estimate(reader.estimate(body).toInputs())));
             } catch (RuntimeException e) {
                 rc.response().setStatusCode(400).end();
                 return;
