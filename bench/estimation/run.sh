@@ -194,6 +194,7 @@ run_wrk() {
     | grep WRK_RESULT
 }
 SIDES=(service baseline json compute)
+# per side: its port and server process, and each round's figures as comma-separated lists
 declare -A RPS P99S CPUS PORT PID
 PORT=([service]=$SERVICE_PORT [baseline]=$BASELINE_PORT [json]=$JSON_BASELINE_PORT [compute]=$COMPUTE_BASELINE_PORT)
 PID=([service]=$SERVICE_PID [baseline]=$BASELINE_PID [json]=$JSON_BASELINE_PID [compute]=$COMPUTE_BASELINE_PID)
@@ -218,22 +219,24 @@ for round in $(seq 1 "$ROUNDS"); do
     p99=$(field p99_us "$result")
     non2xx=$(field non2xx "$result")
     log "round $round $side: $rps req/s, p99 under saturation ${p99} us, non-2xx $non2xx, server CPU ${cpu_us} us/request"
-    RPS[$side]="${RPS[$side]:-} $rps"; P99S[$side]="${P99S[$side]:-} $p99"; CPUS[$side]="${CPUS[$side]:-} $cpu_us"
+    RPS[$side]+="${RPS[$side]:+,}$rps"; P99S[$side]+="${P99S[$side]:+,}$p99"; CPUS[$side]+="${CPUS[$side]:+,}$cpu_us"
     [[ $side == service ]] && NON2XX=$((NON2XX + non2xx))
   done
 done
-read -r -a SERVICE_RPS <<<"${RPS[service]}"; read -r -a SERVICE_P99 <<<"${P99S[service]}"; read -r -a SERVICE_CPU <<<"${CPUS[service]}"
-read -r -a BASELINE_RPS <<<"${RPS[baseline]}"; read -r -a BASELINE_P99 <<<"${P99S[baseline]}"; read -r -a BASELINE_CPU <<<"${CPUS[baseline]}"
-read -r -a JSON_RPS <<<"${RPS[json]}"; read -r -a JSON_P99 <<<"${P99S[json]}"; read -r -a JSON_CPU <<<"${CPUS[json]}"
-read -r -a COMPUTE_RPS <<<"${RPS[compute]}"; read -r -a COMPUTE_P99 <<<"${P99S[compute]}"
-read -r -a COMPUTE_CPU <<<"${CPUS[compute]}"
-SERVICE_MEDIAN=$(median "${SERVICE_RPS[@]}")
-BASELINE_MEDIAN=$(median "${BASELINE_RPS[@]}")
-JSON_MEDIAN=$(median "${JSON_RPS[@]}")
-RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$BASELINE_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
-JSON_RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$JSON_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
-COMPUTE_MEDIAN=$(median "${COMPUTE_RPS[@]}")
-COMPUTE_RATIO=$(awk -v a="$SERVICE_MEDIAN" -v b="$COMPUTE_MEDIAN" 'BEGIN { printf "%.3f", a / b }')
+median_rps() { median ${RPS[$1]//,/ }; }
+share() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
+# what every side reports, as the inside of a JSON object
+rounds_json() {
+  echo "\"requestsPerSecond\": [${RPS[$1]}], \"median\": $(median_rps "$1"), \"p99MicrosAtSaturation\": [${P99S[$1]}],
+    \"cpuMicrosPerRequest\": [${CPUS[$1]}]"
+}
+SERVICE_MEDIAN=$(median_rps service)
+BASELINE_MEDIAN=$(median_rps baseline)
+JSON_MEDIAN=$(median_rps json)
+COMPUTE_MEDIAN=$(median_rps compute)
+RATIO=$(share "$SERVICE_MEDIAN" "$BASELINE_MEDIAN")
+JSON_RATIO=$(share "$SERVICE_MEDIAN" "$JSON_MEDIAN")
+COMPUTE_RATIO=$(share "$SERVICE_MEDIAN" "$COMPUTE_MEDIAN")
 (( NON2XX == 0 )) || log "WARNING: the service answered $NON2XX non-2xx responses under load"
 
 # ---- fixed rate at half the service's throughput: latency ----------------------------------------
@@ -247,7 +250,6 @@ P99=$(sed -n 's/.*"p99Ms":\([0-9.]*\).*/\1/p' <<<"$SERVICE_FIXED")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- report ------------------------------------------------------------------------------------
-join() { local IFS=,; echo "$*"; }
 mkdir -p "$(dirname "$RESULTS")"
 cat >"$RESULTS" <<JSON
 {
@@ -259,22 +261,12 @@ cat >"$RESULTS" <<JSON
           "bodies": 1000},
   "jmhNanosPerOp": {"estimate": $JMH_ESTIMATE, "readRequest": $JMH_READ, "writeResponse": $JMH_WRITE,
                     "requestToResponseBytes": $JMH_FULL},
-  "service": {"requestsPerSecond": [$(join "${SERVICE_RPS[@]}")], "median": $SERVICE_MEDIAN,
-              "p99MicrosAtSaturation": [$(join "${SERVICE_P99[@]}")], "non2xx": $NON2XX,
-              "cpuMicrosPerRequest": [$(join "${SERVICE_CPU[@]}")]},
-  "baseline": {"requestsPerSecond": [$(join "${BASELINE_RPS[@]}")], "median": $BASELINE_MEDIAN,
-               "p99MicrosAtSaturation": [$(join "${BASELINE_P99[@]}")],
-               "cpuMicrosPerRequest": [$(join "${BASELINE_CPU[@]}")]},
-  "jsonBaseline": {"requestsPerSecond": [$(join "${JSON_RPS[@]}")], "median": $JSON_MEDIAN,
-                   "p99MicrosAtSaturation": [$(join "${JSON_P99[@]}")],
-                   "cpuMicrosPerRequest": [$(join "${JSON_CPU[@]}")],
-                   "serviceThroughputShare": $JSON_RATIO,
-                   "what": "Vert.x decodes the body into a JsonObject and encodes the same answer on every request"},
-  "computeBaseline": {"requestsPerSecond": [$(join "${COMPUTE_RPS[@]}")], "median": $COMPUTE_MEDIAN,
-                      "p99MicrosAtSaturation": [$(join "${COMPUTE_P99[@]}")],
-                      "cpuMicrosPerRequest": [$(join "${COMPUTE_CPU[@]}")],
-                      "serviceThroughputShare": $COMPUTE_RATIO,
-                      "what": "the service's reader, estimator and writer on bare Vert.x, without Quarkus, API keys, rate limits or metrics"},
+  "service": {$(rounds_json service), "non2xx": $NON2XX},
+  "baseline": {$(rounds_json baseline)},
+  "jsonBaseline": {$(rounds_json json), "serviceThroughputShare": $JSON_RATIO,
+    "what": "Vert.x decodes the body into a JsonObject and encodes the same answer on every request"},
+  "computeBaseline": {$(rounds_json compute), "serviceThroughputShare": $COMPUTE_RATIO,
+    "what": "the service's reader, estimator and writer on bare Vert.x, without Quarkus, API keys, rate limits or metrics"},
   "ratio": $RATIO,
   "goalRatio": 0.8,
   "fixedRate": {"service": $SERVICE_FIXED, "baseline": $BASELINE_FIXED},
